@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// Every value assigned to the fields and properties of one type from inside that type (constructors, init
+    /// accessors, methods; all partial declarations), built once per type and compilation. A write whose value
+    /// cannot be followed (compound assignment other than <c>+=</c> on a string) is recorded as null.
+    /// </summary>
+    internal sealed class MemberAssignments
+    {
+        private static readonly MemberAssignments Empty = new();
+
+        private readonly Dictionary<ISymbol, List<IOperation?>> _writes = new(SymbolEqualityComparer.Default);
+
+        public bool TryGet(ISymbol member, out List<IOperation?> values) => _writes.TryGetValue(member, out values!);
+
+        public static MemberAssignments Build(INamedTypeSymbol type, ValueEvaluator evaluator, CancellationToken cancellationToken)
+        {
+            if (type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return Empty;
+            }
+
+            var index = new MemberAssignments();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                SemanticModel? model = null;
+                foreach (var node in declaration.DescendantNodes(static n => n is not BaseTypeDeclarationSyntax || n.Parent is null || n.Parent is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+                {
+                    if (node is not AssignmentExpressionSyntax assignmentSyntax
+                        || !assignmentSyntax.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignmentSyntax.IsKind(SyntaxKind.CoalesceAssignmentExpression) && !assignmentSyntax.IsKind(SyntaxKind.AddAssignmentExpression))
+                    {
+                        continue;
+                    }
+
+                    // Object initializers assign members of another object; skip them cheaply.
+                    if (assignmentSyntax.Parent is InitializerExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+                    model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
+                    var operation = model.GetOperation(assignmentSyntax, cancellationToken);
+                    switch (operation)
+                    {
+                        case ISimpleAssignmentOperation simple when TargetMember(simple.Target, type) is { } member:
+                            index.Add(member, simple.Value);
+                            break;
+                        case ICoalesceAssignmentOperation coalesce when TargetMember(coalesce.Target, type) is { } member:
+                            index.Add(member, coalesce.Value);
+                            break;
+                        case ICompoundAssignmentOperation compound when TargetMember(compound.Target, type) is { } member:
+                            index.Add(member, null);
+                            break;
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        private static ISymbol? TargetMember(IOperation target, INamedTypeSymbol type)
+        {
+            var (member, instance) = target switch
+            {
+                IFieldReferenceOperation field => ((ISymbol)field.Field, field.Instance),
+                IPropertyReferenceOperation property => (property.Property, property.Instance),
+                _ => (null, null),
+            };
+
+            if (member is null || !SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition))
+            {
+                return null;
+            }
+
+            // this.x = ... or a static member; not other.x = ...
+            return instance is null or IInstanceReferenceOperation ? member.OriginalDefinition : null;
+        }
+
+        private void Add(ISymbol member, IOperation? value)
+        {
+            if (!_writes.TryGetValue(member, out var values))
+            {
+                values = new List<IOperation?>();
+                _writes.Add(member, values);
+            }
+
+            values.Add(value);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary><c>Path.Combine</c> and <c>Path.Join</c> over symbolic values. Separators are written as '/'.</summary>
+    internal static class PathValues
+    {
+        private static readonly StringValue Separator = StringValue.Literal("/");
+
+        public static StringValue Combine(StringValue left, StringValue right)
+        {
+            if (right.Segments.Length == 0)
+            {
+                return left;
+            }
+
+            // A rooted later part replaces everything before it.
+            if (left.Segments.Length == 0 || StartsRooted(right))
+            {
+                return right;
+            }
+
+            return EndsWithSeparator(left) ? left.Append(right) : left.Append(Separator).Append(right);
+        }
+
+        public static StringValue Join(StringValue left, StringValue right)
+        {
+            if (left.Segments.Length == 0)
+            {
+                return right;
+            }
+
+            if (right.Segments.Length == 0)
+            {
+                return left;
+            }
+
+            return EndsWithSeparator(left) || StartsWithSeparator(right) ? left.Append(right) : left.Append(Separator).Append(right);
+        }
+
+        public static bool IsSeparator(char c) => c is '/' or '\\';
+
+        private static bool StartsRooted(StringValue value)
+        {
+            var first = value.Segments[0];
+            if (first.Kind != SegmentKind.Literal || first.Text.Length == 0)
+            {
+                return false;
+            }
+
+            var text = first.Text;
+            return IsSeparator(text[0]) || (text.Length >= 2 && text[1] == ':' && char.IsLetter(text[0]));
+        }
+
+        private static bool StartsWithSeparator(StringValue value)
+        {
+            var first = value.Segments[0];
+            return first.Kind == SegmentKind.Literal && first.Text.Length > 0 && IsSeparator(first.Text[0]);
+        }
+
+        private static bool EndsWithSeparator(StringValue value)
+        {
+            var last = value.Segments[value.Segments.Length - 1];
+            return last.Kind == SegmentKind.Literal && last.Text.Length > 0 && IsSeparator(last.Text[last.Text.Length - 1]);
+        }
+    }
+}

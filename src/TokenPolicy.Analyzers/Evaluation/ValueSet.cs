@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// The strings an expression can be: a bounded set of <see cref="StringValue"/>s. A set that would grow
+    /// past <see cref="MaxSize"/> becomes <see cref="Unknown"/>: the evaluator never guesses which values to drop.
+    /// An empty set means the expression can only be null (or has no string value at all).
+    /// </summary>
+    internal sealed class ValueSet
+    {
+        public const int MaxSize = 32;
+
+        public static readonly ValueSet Unknown = new(ImmutableArray.Create(StringValue.Unknown));
+
+        public static readonly ValueSet Null = new(ImmutableArray<StringValue>.Empty);
+
+        private ValueSet(ImmutableArray<StringValue> values)
+        {
+            Values = values;
+        }
+
+        public ImmutableArray<StringValue> Values { get; }
+
+        public bool IsEmpty => Values.IsEmpty;
+
+        /// <summary>True when the only possibility is "anything".</summary>
+        public bool IsUnknown => Values.Length == 1 && Values[0].IsFullyUnknown;
+
+        public static ValueSet Of(StringValue value) => new(ImmutableArray.Create(value));
+
+        public static ValueSet Literal(string text) => Of(StringValue.Literal(text));
+
+        public static ValueSet Union(ValueSet left, ValueSet right)
+        {
+            if (left.IsEmpty)
+            {
+                return right;
+            }
+
+            if (right.IsEmpty)
+            {
+                return left;
+            }
+
+            var builder = new Builder();
+            builder.AddRange(left);
+            builder.AddRange(right);
+            return builder.ToValueSet();
+        }
+
+        /// <summary>Every value of <paramref name="left"/> followed by every value of <paramref name="right"/>.</summary>
+        public static ValueSet Concat(ValueSet left, ValueSet right)
+            => Combine(left, right, static (a, b) => a.Append(b));
+
+        /// <summary>Pairwise combination, bounded like every other set operation.</summary>
+        public static ValueSet Combine(ValueSet left, ValueSet right, Func<StringValue, StringValue, StringValue> combine)
+        {
+            // A null operand of a string concatenation is the empty string.
+            if (left.IsEmpty)
+            {
+                left = Of(StringValue.Empty);
+            }
+
+            if (right.IsEmpty)
+            {
+                right = Of(StringValue.Empty);
+            }
+
+            if ((long)left.Values.Length * right.Values.Length > MaxSize)
+            {
+                return Unknown;
+            }
+
+            var builder = new Builder();
+            foreach (var a in left.Values)
+            {
+                foreach (var b in right.Values)
+                {
+                    builder.Add(combine(a, b));
+                }
+            }
+
+            return builder.ToValueSet();
+        }
+
+        public override string ToString() => "{" + string.Join(", ", Values) + "}";
+
+        /// <summary>Collects distinct values; overflows to <see cref="Unknown"/>.</summary>
+        internal sealed class Builder
+        {
+            private readonly HashSet<StringValue> _seen = new();
+            private readonly ImmutableArray<StringValue>.Builder _values = ImmutableArray.CreateBuilder<StringValue>();
+            private bool _overflow;
+
+            public void Add(StringValue value)
+            {
+                if (_overflow || !_seen.Add(value))
+                {
+                    return;
+                }
+
+                if (_values.Count == MaxSize)
+                {
+                    _overflow = true;
+                    return;
+                }
+
+                _values.Add(value);
+            }
+
+            public void AddRange(ValueSet set)
+            {
+                foreach (var value in set.Values)
+                {
+                    Add(value);
+                }
+            }
+
+            public ValueSet ToValueSet()
+            {
+                if (_overflow)
+                {
+                    return Unknown;
+                }
+
+                if (_values.Count == 1 && _values[0].IsFullyUnknown)
+                {
+                    return Unknown;
+                }
+
+                return _values.Count == 0 ? Null : new ValueSet(_values.ToImmutable());
+            }
+        }
+    }
+}

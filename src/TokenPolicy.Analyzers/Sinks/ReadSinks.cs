@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TokenPolicy.Analyzers.Sinks
+{
+    /// <summary>Which argument of a read sink holds the path.</summary>
+    internal enum PathSource
+    {
+        /// <summary>The argument bound to <see cref="ReadSink.ParameterName"/>.</summary>
+        Parameter,
+
+        /// <summary>The receiver (a <c>FileInfo</c> that stands for its path).</summary>
+        Instance,
+    }
+
+    /// <summary>One row of the read-sink table: a member that reads the file named by one of its inputs.</summary>
+    internal sealed class ReadSink
+    {
+        public ReadSink(string typeName, string memberName, string? parameterName, bool checkAccess = false, bool yieldsText = false)
+        {
+            TypeName = typeName;
+            MemberName = memberName;
+            ParameterName = parameterName;
+            CheckAccess = checkAccess;
+            YieldsText = yieldsText;
+        }
+
+        /// <summary>Metadata name of the declaring type.</summary>
+        public string TypeName { get; }
+
+        /// <summary>Method name, or <c>.ctor</c>.</summary>
+        public string MemberName { get; }
+
+        /// <summary>Name of the path parameter; null when the receiver holds the path.</summary>
+        public string? ParameterName { get; }
+
+        public PathSource Source => ParameterName is null ? PathSource.Instance : PathSource.Parameter;
+
+        /// <summary>The call may open for writing only (decided by its FileMode/FileAccess arguments).</summary>
+        public bool CheckAccess { get; }
+
+        /// <summary>The call returns the file's text (what the code fix can replace with the resolver's token).</summary>
+        public bool YieldsText { get; }
+
+        /// <summary>How the sink is named in messages: <c>File.ReadAllText</c>, <c>new StreamReader</c>.</summary>
+        public string DisplayName
+        {
+            get
+            {
+                var typeName = TypeName.Substring(TypeName.LastIndexOf('.') + 1);
+                return MemberName == WellKnownMemberNames.InstanceConstructorName ? "new " + typeName : typeName + "." + MemberName;
+            }
+        }
+    }
+
+    /// <summary>The file-read sinks of TP0001 as data, resolved to symbols once per compilation.</summary>
+    internal sealed class ReadSinks
+    {
+        private const string File = "System.IO.File";
+        private const string FileInfo = "System.IO.FileInfo";
+        private const string Ctor = WellKnownMemberNames.InstanceConstructorName;
+
+        /// <summary>The table. Matching is by parameter name, never by position.</summary>
+        public static readonly ImmutableArray<ReadSink> Table = ImmutableArray.Create(
+            new ReadSink(File, "ReadAllText", "path", yieldsText: true),
+            new ReadSink(File, "ReadAllTextAsync", "path", yieldsText: true),
+            new ReadSink(File, "ReadAllBytes", "path"),
+            new ReadSink(File, "ReadAllBytesAsync", "path"),
+            new ReadSink(File, "ReadAllLines", "path"),
+            new ReadSink(File, "ReadAllLinesAsync", "path"),
+            new ReadSink(File, "ReadLines", "path"),
+            new ReadSink(File, "ReadLinesAsync", "path"),
+            new ReadSink(File, "OpenRead", "path"),
+            new ReadSink(File, "OpenText", "path"),
+            new ReadSink(File, "Open", "path", checkAccess: true),
+            new ReadSink(File, "OpenHandle", "path", checkAccess: true),
+            new ReadSink("System.IO.FileStream", Ctor, "path", checkAccess: true),
+            new ReadSink("System.IO.StreamReader", Ctor, "path"),
+            new ReadSink(FileInfo, "OpenText", null),
+            new ReadSink(FileInfo, "OpenRead", null),
+            new ReadSink(FileInfo, "Open", null, checkAccess: true));
+
+        private readonly Dictionary<IMethodSymbol, ReadSink> _byMethod;
+
+        private ReadSinks(Dictionary<IMethodSymbol, ReadSink> byMethod)
+        {
+            _byMethod = byMethod;
+        }
+
+        public bool IsEmpty => _byMethod.Count == 0;
+
+        public static ReadSinks Resolve(Compilation compilation)
+            => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => s.ParameterName is null ? !m.IsStatic : HasParameter(m, s.ParameterName)));
+
+        public bool TryGet(IMethodSymbol method, out ReadSink sink)
+            => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
+
+        /// <summary>The operation that holds the path for <paramref name="sink"/>, or null.</summary>
+        public static IOperation? PathOperation(ReadSink sink, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+            => sink.Source == PathSource.Instance ? instance : SinkResolver.Argument(arguments, sink.ParameterName!);
+
+        /// <summary>False when constant FileMode/FileAccess arguments say the call only writes.</summary>
+        public static bool MayRead(ReadSink sink, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (!sink.CheckAccess)
+            {
+                return true;
+            }
+
+            // FileAccess: Read = 1, Write = 2, ReadWrite = 3.
+            if (SinkResolver.Argument(arguments, "access")?.ConstantValue is { HasValue: true, Value: int access })
+            {
+                return access != 2;
+            }
+
+            // FileMode without FileAccess: CreateNew = 1, Create = 2, Truncate = 5, Append = 6 open for writing.
+            if (SinkResolver.Argument(arguments, "mode")?.ConstantValue is { HasValue: true, Value: int mode })
+            {
+                return mode is not (1 or 2 or 5 or 6);
+            }
+
+            return true;
+        }
+
+        private static bool HasParameter(IMethodSymbol method, string name)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == name && parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
