@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace TokenPolicy.Credentials;
+
+/// <summary>How a credential fetch ended (failures are exceptions).</summary>
+public enum CredentialResultStatus
+{
+    /// <summary>The backend returned the credential.</summary>
+    Success = 0,
+
+    /// <summary>No credential id is configured for the provider (<c>CREDENTIAL_IDS</c>); nothing was sent.</summary>
+    NotConfigured = 1,
+
+    /// <summary>The backend has no such credential (404).</summary>
+    NotFound = 2,
+}
+
+/// <summary>The outcome of <see cref="CredentialClient.GetAsync"/>. Its <see cref="ToString"/> redacts secrets.</summary>
+public sealed class CredentialResult
+{
+    private CredentialResult(CredentialResultStatus status, string provider, string? credentialId, ProviderCredential? credential)
+    {
+        Status = status;
+        Provider = provider;
+        CredentialId = credentialId;
+        Credential = credential;
+    }
+
+    /// <summary>How the fetch ended.</summary>
+    public CredentialResultStatus Status { get; }
+
+    /// <summary>The provider asked for (for example <c>github</c>).</summary>
+    public string Provider { get; }
+
+    /// <summary>The configured credential id; null when <see cref="CredentialResultStatus.NotConfigured"/>.</summary>
+    public string? CredentialId { get; }
+
+    /// <summary>The credential, when <see cref="IsSuccess"/>.</summary>
+    public ProviderCredential? Credential { get; }
+
+    /// <summary>Whether the backend returned the credential.</summary>
+    [MemberNotNullWhen(true, nameof(Credential))]
+    public bool IsSuccess => Status == CredentialResultStatus.Success && Credential is not null;
+
+    /// <summary>A successful result.</summary>
+    /// <param name="credential">The credential.</param>
+    public static CredentialResult Success(ProviderCredential credential) =>
+        new(CredentialResultStatus.Success, (credential ?? throw new ArgumentNullException(nameof(credential))).Provider, credential.CredentialId, credential);
+
+    /// <summary>No credential configured for <paramref name="provider"/>.</summary>
+    /// <param name="provider">The provider.</param>
+    public static CredentialResult NotConfigured(string provider) => new(CredentialResultStatus.NotConfigured, provider, null, null);
+
+    /// <summary>The backend has no credential <paramref name="credentialId"/>.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="credentialId">The credential id.</param>
+    public static CredentialResult NotFound(string provider, string credentialId) => new(CredentialResultStatus.NotFound, provider, credentialId, null);
+
+    /// <summary>Describes the result without secrets.</summary>
+    public override string ToString() =>
+        IsSuccess ? Credential.ToString() : $"CredentialResult {{ Status = {Status}, Provider = {Provider}, CredentialId = {CredentialId ?? "(none)"} }}";
+}
+
+/// <summary>
+/// A credential as the backend returns it: the token plus the provider's extra fields (GitHub/GitLab <c>userName</c>,
+/// <c>email</c>, <c>expiresAt</c>; Jira <c>url</c>, <c>email</c>, <c>apiToken</c>; Google <c>accessToken</c>,
+/// <c>refreshToken</c>, <c>expiresAt</c>). Its <see cref="ToString"/> redacts every secret.
+/// </summary>
+public sealed class ProviderCredential
+{
+    /// <summary>Creates a credential.</summary>
+    public ProviderCredential(string provider, string credentialId, string token)
+    {
+        Provider = provider;
+        CredentialId = credentialId;
+        Token = token;
+    }
+
+    /// <summary>The provider.</summary>
+    public string Provider { get; }
+
+    /// <summary>The credential id.</summary>
+    public string CredentialId { get; }
+
+    /// <summary>The token (<c>token</c>; for providers that only send <c>apiToken</c> or <c>accessToken</c>, that one). Never log it.</summary>
+    public string Token { get; }
+
+    /// <summary><c>userName</c> (GitHub, GitLab).</summary>
+    public string? UserName { get; init; }
+
+    /// <summary><c>email</c>.</summary>
+    public string? Email { get; init; }
+
+    /// <summary><c>expiresAt</c>, when given as an ISO 8601 time or Unix seconds.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary><c>url</c> (Jira).</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>apiToken</c> (Jira). Never log it.</summary>
+    public string? ApiToken { get; init; }
+
+    /// <summary><c>accessToken</c> (Google). Never log it.</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary><c>refreshToken</c> (Google). Never log it.</summary>
+    public string? RefreshToken { get; init; }
+
+    /// <summary>Any other fields of the answer, as JSON. May hold secrets: do not log them.</summary>
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Describes the credential with every secret redacted.</summary>
+    public override string ToString()
+    {
+        static string Secret(string? value) => value is null ? "(none)" : "[redacted]";
+        return $"ProviderCredential {{ Provider = {Provider}, CredentialId = {CredentialId}, Token = [redacted], UserName = {UserName ?? "(none)"}, Email = {Email ?? "(none)"}, ExpiresAt = {ExpiresAt?.ToString("O") ?? "(none)"}, Url = {Url ?? "(none)"}, ApiToken = {Secret(ApiToken)}, AccessToken = {Secret(AccessToken)}, RefreshToken = {Secret(RefreshToken)}, AdditionalFields = {AdditionalFields.Count} }}";
+    }
+
+    internal static ProviderCredential? Parse(string provider, string credentialId, byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            string? token = null, userName = null, email = null, url = null, apiToken = null, accessToken = null, refreshToken = null;
+            DateTimeOffset? expiresAt = null;
+            var extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
+            {
+                switch (Normalize(property.Name))
+                {
+                    case "token": token = Text(property.Value); break;
+                    case "username": userName = Text(property.Value); break;
+                    case "email": email = Text(property.Value); break;
+                    case "url": url = Text(property.Value); break;
+                    case "apitoken": apiToken = Text(property.Value); break;
+                    case "accesstoken": accessToken = Text(property.Value); break;
+                    case "refreshtoken": refreshToken = Text(property.Value); break;
+                    case "expiresat": expiresAt = Time(property.Value); break;
+                    case "credentialid":
+                    case "provider":
+                        break;
+                    default:
+                        extra[property.Name] = property.Value.Clone();
+                        break;
+                }
+            }
+
+            var effective = token ?? apiToken ?? accessToken;
+            if (string.IsNullOrEmpty(effective))
+            {
+                return null;
+            }
+
+            return new ProviderCredential(provider, credentialId, effective!)
+            {
+                UserName = userName,
+                Email = email,
+                ExpiresAt = expiresAt,
+                Url = url,
+                ApiToken = apiToken,
+                AccessToken = accessToken,
+                RefreshToken = refreshToken,
+                AdditionalFields = extra,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();
+
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? Time(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using TokenPolicy.Credentials;
+
+namespace TokenPolicy.Client.Tests;
+
+public sealed class MetricsAndLoggingTests : LeakCheckedTest
+{
+    [Fact]
+    public async Task FetchesFailuresAndDurationAreMeasured()
+    {
+        var credential = LeakCapture.NewToken("cred");
+        await using var backend = await LoopbackServer.StartAsync(context => context.Request.Path.Value!.Contains("/cred-1/")
+            ? LoopbackServer.Json(context, 200, CredentialJson("github", credential))
+            : context.Request.Path.Value!.Contains("/jira-1/")
+                ? LoopbackServer.Json(context, 404, "{}")
+                : LoopbackServer.Json(context, 400, "{}"));
+        using var provider = BuildServices(backend.BaseAddress, o =>
+        {
+            o.BotToken = LeakCapture.NewToken("bot");
+            o.CredentialIds["jira"] = "jira-1";
+            o.CredentialIds["gitlab"] = "gl-1";
+        });
+        var factory = provider.GetRequiredService<IMeterFactory>();
+        var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CredentialMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+
+        var client = provider.GetRequiredService<CredentialClient>();
+        Assert.True((await client.GetAsync("github", CancellationToken.None)).IsSuccess);
+        Assert.Equal(CredentialResultStatus.NotFound, (await client.GetAsync("jira", CancellationToken.None)).Status);
+        Assert.Equal(CredentialResultStatus.NotConfigured, (await client.GetAsync("google", CancellationToken.None)).Status);
+        await Throws<CredentialFetchException>(() => client.GetAsync("gitlab", CancellationToken.None));
+
+        var fetches = measurements.Where(m => m.Instrument == CredentialMetrics.FetchesInstrument).ToList();
+        Assert.Contains(fetches, m => (string?)m.Tags["provider"] == "github" && (string?)m.Tags["outcome"] == "success");
+        Assert.Contains(fetches, m => (string?)m.Tags["provider"] == "jira" && (string?)m.Tags["outcome"] == "not_found");
+        Assert.Contains(fetches, m => (string?)m.Tags["provider"] == "google" && (string?)m.Tags["outcome"] == "not_configured");
+        Assert.Contains(fetches, m => (string?)m.Tags["provider"] == "gitlab" && (string?)m.Tags["outcome"] == "failure");
+        Assert.Contains(measurements, m => m.Instrument == CredentialMetrics.FailuresInstrument && (string?)m.Tags["status"] == "400" && (string?)m.Tags["provider"] == "gitlab");
+        Assert.Equal(4, measurements.Count(m => m.Instrument == CredentialMetrics.DurationInstrument && m.Value >= 0));
+    }
+
+    [Fact]
+    public async Task LogsAreStructuredAndTheSuiteCaptureSeesThem()
+    {
+        var bot = LeakCapture.NewToken("bot");
+        await using var backend = await LoopbackServer.StartAsync(context => LoopbackServer.Json(context, 401, "{}"));
+        using var provider = BuildServices(backend.BaseAddress, o => o.BotToken = bot);
+
+        var before = LeakCapture.LogCount;
+        await Throws<CredentialAuthenticationException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None));
+
+        // The capture works: the library's messages and the HTTP client's trace logs (with headers) arrived...
+        Assert.True(LeakCapture.LogCount > before);
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 6 && e.Text.Contains("github") && e.Text.Contains("401"));
+        Assert.Contains(Logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) && e.Text.Contains("Authorization"));
+
+        // ... and the token is in none of them (checked again for the whole suite after every test).
+        Assert.DoesNotContain(Logs.Entries, e => e.Text.Contains(bot, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheLeakCheckFindsATokenWhereverItHides()
+    {
+        var ledger = new LeakLedger();
+        var token = ledger.NewToken("probe");
+        var secret = token[(token.IndexOf('-') + 1)..];
+        ledger.Add("nothing here");
+        Assert.Null(ledger.FindLeak());
+
+        ledger.Add("Authorization: Bearer " + token.ToUpperInvariant());
+        Assert.NotNull(ledger.FindLeak());
+
+        var embedded = new LeakLedger();
+        var other = embedded.NewToken("probe");
+        embedded.Add("ab12" + other[(other.IndexOf('-') + 1)..] + "ff");
+        Assert.NotNull(embedded.FindLeak());
+        Assert.NotEqual(secret, other);
+    }
+}
