@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using TokenPolicy.Analyzers.Evaluation;
@@ -126,7 +127,7 @@ namespace TokenPolicy.Analyzers.Configuration
                 text = text.Substring(2);
             }
 
-            var builder = new StringBuilder(text.Length);
+            var parts = new List<string>();
             foreach (var part in text.Replace('\\', '/').Split('/'))
             {
                 if (part.Length == 0 || part == ".")
@@ -134,12 +135,25 @@ namespace TokenPolicy.Analyzers.Configuration
                     continue;
                 }
 
-                builder.Append('/').Append(part);
+                // "dir/.." cancels out; a leading ".." of a relative path stays.
+                if (part == ".." && parts.Count > 0 && parts[parts.Count - 1] != "..")
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                    continue;
+                }
+
+                parts.Add(part);
             }
 
-            if (builder.Length == 0)
+            if (parts.Count == 0)
             {
                 return string.Empty;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            foreach (var part in parts)
+            {
+                builder.Append('/').Append(part);
             }
 
             // Keep relative paths relative.

@@ -10,7 +10,7 @@ namespace TokenPolicy.Analyzers.Configuration
     /// The <c>.editorconfig</c> options of TokenPolicy, parsed once per distinct options object.
     /// </summary>
     /// <remarks>
-    /// Keys (lists are separated by commas or semicolons):
+    /// Keys (lists are comma-separated; in .editorconfig a ';' or '#' starts a comment, so a ';' ends the list):
     /// <list type="bullet">
     /// <item><c>tokenpolicy.analyze_generated_code = true</c>: also report in generated code.</item>
     /// <item><c>TP0001.extra_token_paths</c>: more token-file globs (<c>*</c>, <c>**</c>, <c>?</c>).</item>

@@ -5,15 +5,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace TokenPolicy.Analyzers.Evaluation
 {
     /// <summary>
-    /// Every value written to each local of one body (method, accessor, lambda-holding initializer, top-level
-    /// statements), built once per body. A write whose value cannot be known (out/ref argument, pattern,
-    /// foreach, deconstruction) is recorded as null.
+    /// Every value written to each local and parameter of one body (method, accessor, lambda-holding initializer,
+    /// top-level statements), built once per body. A write whose value cannot be known (out/ref argument, pattern,
+    /// foreach, deconstruction, compound assignment other than <c>+=</c>) is recorded as null.
     /// </summary>
     internal sealed class LocalAssignments
     {
-        private readonly Dictionary<ILocalSymbol, Writes> _writes = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, Writes> _writes = new(SymbolEqualityComparer.Default);
 
-        public bool TryGet(ILocalSymbol local, out Writes writes) => _writes.TryGetValue(local, out writes!);
+        /// <summary>The writes of a local or parameter (<see cref="ILocalSymbol"/> or <see cref="IParameterSymbol"/>).</summary>
+        public bool TryGet(ISymbol variable, out Writes writes) => _writes.TryGetValue(variable, out writes!);
 
         public static LocalAssignments Build(IOperation root)
         {
@@ -26,28 +27,28 @@ namespace TokenPolicy.Analyzers.Evaluation
                         index.Get(declarator.Symbol).Plain.Add(initializer.Value);
                         break;
 
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        index.Get(target.Local).Plain.Add(assignment.Value);
+                    case ISimpleAssignmentOperation { IsRef: false } assignment when Variable(assignment.Target) is { } target:
+                        index.Get(target).Plain.Add(assignment.Value);
                         break;
 
-                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target } coalesce:
-                        index.Get(target.Local).Plain.Add(coalesce.Value);
+                    case ICoalesceAssignmentOperation coalesce when Variable(coalesce.Target) is { } target:
+                        index.Get(target).Plain.Add(coalesce.Value);
                         break;
 
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound:
+                    case ICompoundAssignmentOperation compound when Variable(compound.Target) is { } target:
                         if (compound.OperatorKind == BinaryOperatorKind.Add)
                         {
-                            index.Get(target.Local).Appended.Add(compound.Value);
+                            index.Get(target).Appended.Add(compound.Value);
                         }
                         else
                         {
-                            index.Get(target.Local).Plain.Add(null);
+                            index.Get(target).Plain.Add(null);
                         }
 
                         break;
 
                     case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
-                        foreach (var written in WrittenLocals(argument.Value))
+                        foreach (var written in WrittenVariables(argument.Value))
                         {
                             index.Get(written).Plain.Add(null);
                         }
@@ -55,7 +56,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         break;
 
                     case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var written in WrittenLocals(deconstruction.Target))
+                        foreach (var written in WrittenVariables(deconstruction.Target))
                         {
                             index.Get(written).Plain.Add(null);
                         }
@@ -74,8 +75,9 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         break;
 
-                    case IUsingOperation or IUsingDeclarationOperation or ICatchClauseOperation:
-                        // Resources and exceptions are never strings we follow; declarators inside are handled above.
+                    case ISimpleAssignmentOperation { IsRef: true } refAssignment when Variable(refAssignment.Target) is { } target:
+                        // `r = ref other;`: the alias can be anything from now on.
+                        index.Get(target).Plain.Add(null);
                         break;
                 }
             }
@@ -83,41 +85,50 @@ namespace TokenPolicy.Analyzers.Evaluation
             return index;
         }
 
-        private static IEnumerable<ILocalSymbol> WrittenLocals(IOperation target)
+        private static ISymbol? Variable(IOperation target) => target switch
         {
-            if (target is ILocalReferenceOperation direct)
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+
+        private static IEnumerable<ISymbol> WrittenVariables(IOperation target)
+        {
+            var direct = Variable(target);
+            if (direct is not null)
             {
-                yield return direct.Local;
+                yield return direct;
                 yield break;
             }
 
             foreach (var descendant in target.Descendants())
             {
-                if (descendant is ILocalReferenceOperation local)
+                var variable = Variable(descendant);
+                if (variable is not null)
                 {
-                    yield return local.Local;
+                    yield return variable;
                 }
             }
         }
 
-        private Writes Get(ILocalSymbol local)
+        private Writes Get(ISymbol variable)
         {
-            if (!_writes.TryGetValue(local, out var writes))
+            if (!_writes.TryGetValue(variable, out var writes))
             {
                 writes = new Writes();
-                _writes.Add(local, writes);
+                _writes.Add(variable, writes);
             }
 
             return writes;
         }
 
-        /// <summary>The writes of one local.</summary>
+        /// <summary>The writes of one local or parameter.</summary>
         internal sealed class Writes
         {
             /// <summary>Values assigned as a whole (null: unknown).</summary>
             public List<IOperation?> Plain { get; } = new();
 
-            /// <summary>Values appended with <c>+=</c>.</summary>
+            /// <summary>Values appended with <c>+=</c>, in source order.</summary>
             public List<IOperation> Appended { get; } = new();
         }
     }

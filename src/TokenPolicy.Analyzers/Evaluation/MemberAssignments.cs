@@ -9,8 +9,8 @@ namespace TokenPolicy.Analyzers.Evaluation
 {
     /// <summary>
     /// Every value assigned to the fields and properties of one type from inside that type (constructors, init
-    /// accessors, methods; all partial declarations), built once per type and compilation. A write whose value
-    /// cannot be followed (compound assignment other than <c>+=</c> on a string) is recorded as null.
+    /// accessors, methods, lambdas, nested types; all partial declarations), built once per type and compilation.
+    /// A write whose value cannot be followed (compound assignment, out/ref argument, deconstruction) is recorded as null.
     /// </summary>
     internal sealed class MemberAssignments
     {
@@ -32,38 +32,68 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var declaration = reference.GetSyntax(cancellationToken);
                 SemanticModel? model = null;
-                foreach (var node in declaration.DescendantNodes(static n => n is not BaseTypeDeclarationSyntax || n.Parent is null || n.Parent is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+
+                // Nested types are included: they may write the container's private (static) members.
+                foreach (var node in declaration.DescendantNodes())
                 {
-                    if (node is not AssignmentExpressionSyntax assignmentSyntax
-                        || !assignmentSyntax.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignmentSyntax.IsKind(SyntaxKind.CoalesceAssignmentExpression) && !assignmentSyntax.IsKind(SyntaxKind.AddAssignmentExpression))
+                    switch (node)
                     {
-                        continue;
-                    }
+                        case AssignmentExpressionSyntax assignmentSyntax:
+                            // Object initializers assign members of another object; skip them cheaply.
+                            if (assignmentSyntax.Parent is InitializerExpressionSyntax)
+                            {
+                                continue;
+                            }
 
-                    // Object initializers assign members of another object; skip them cheaply.
-                    if (assignmentSyntax.Parent is InitializerExpressionSyntax)
-                    {
-                        continue;
-                    }
+                            model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
+                            switch (model.GetOperation(assignmentSyntax, cancellationToken))
+                            {
+                                case ISimpleAssignmentOperation simple when TargetMember(simple.Target, type) is { } member:
+                                    index.Add(member, simple.IsRef ? null : simple.Value);
+                                    break;
+                                case ICoalesceAssignmentOperation coalesce when TargetMember(coalesce.Target, type) is { } member:
+                                    index.Add(member, coalesce.Value);
+                                    break;
+                                case ICompoundAssignmentOperation compound when TargetMember(compound.Target, type) is { } member:
+                                    index.Add(member, null);
+                                    break;
+                                case IDeconstructionAssignmentOperation deconstruction:
+                                    AddUnknownWrites(index, deconstruction.Target, type);
+                                    break;
+                            }
 
-                    model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
-                    var operation = model.GetOperation(assignmentSyntax, cancellationToken);
-                    switch (operation)
-                    {
-                        case ISimpleAssignmentOperation simple when TargetMember(simple.Target, type) is { } member:
-                            index.Add(member, simple.Value);
                             break;
-                        case ICoalesceAssignmentOperation coalesce when TargetMember(coalesce.Target, type) is { } member:
-                            index.Add(member, coalesce.Value);
-                            break;
-                        case ICompoundAssignmentOperation compound when TargetMember(compound.Target, type) is { } member:
-                            index.Add(member, null);
+
+                        case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword or (int)SyntaxKind.RefKeyword } argument:
+                            model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
+                            if (model.GetOperation(argument.Expression, cancellationToken) is { } written)
+                            {
+                                AddUnknownWrites(index, written, type);
+                            }
+
                             break;
                     }
                 }
             }
 
             return index;
+        }
+
+        private static void AddUnknownWrites(MemberAssignments index, IOperation target, INamedTypeSymbol type)
+        {
+            if (TargetMember(target, type) is { } direct)
+            {
+                index.Add(direct, null);
+                return;
+            }
+
+            foreach (var descendant in target.Descendants())
+            {
+                if (TargetMember(descendant, type) is { } member)
+                {
+                    index.Add(member, null);
+                }
+            }
         }
 
         private static ISymbol? TargetMember(IOperation target, INamedTypeSymbol type)

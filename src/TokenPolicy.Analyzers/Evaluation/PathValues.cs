@@ -18,6 +18,12 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return right;
             }
 
+            // A later part that does not start with known text may be rooted itself: then nothing before it counts.
+            if (right.Segments[0].Kind != SegmentKind.Literal)
+            {
+                return StringValue.Unknown;
+            }
+
             return EndsWithSeparator(left) ? left.Append(right) : left.Append(Separator).Append(right);
         }
 

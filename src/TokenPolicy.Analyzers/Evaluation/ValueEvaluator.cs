@@ -13,17 +13,25 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// One instance per compilation (built in a compilation-start action); thread-safe.
     /// </summary>
     /// <remarks>
-    /// Sees through literals and constants, fields and properties declared in source (initializer plus every
-    /// assignment inside the declaring type), locals (union of every value assigned in the body), parameters
-    /// (explicit default value plus "unknown"), <c>?:</c>, <c>??</c>, <c>??=</c>, concatenation, interpolation,
-    /// <c>string.Concat</c>, <c>Path.Combine</c>/<c>Path.Join</c>, the directory separators and
+    /// Sees through literals and constants, fields and properties declared in source (initializer, getter body, every
+    /// assignment inside the declaring type; "unknown" joins when code elsewhere may write or override them), locals and
+    /// parameters (union of every value written in the body; a parameter adds "unknown" and its default value),
+    /// <c>?:</c>, <c>??</c>, <c>??=</c>, switch expressions, concatenation, interpolation, <c>string.Concat</c>,
+    /// <c>Path.Combine</c>/<c>Path.Join</c> (arguments in parameter order, params arrays, <c>new[] { ... }</c>,
+    /// collection expressions), the directory separators, <c>ToString()</c> of a string or char and
     /// <c>Environment.GetEnvironmentVariable</c>. Everything else is <see cref="ValueSet.Unknown"/>.
-    /// Depth, work and set size are bounded; cycles evaluate to unknown instead of recursing.
+    /// Depth, work and set size are bounded; cycles evaluate to unknown instead of recursing; a member value cut short by
+    /// a cycle or a bound is never cached, so answers do not depend on evaluation order.
     /// </remarks>
     internal sealed class ValueEvaluator
     {
         private const int MaxDepth = 24;
         private const int MaxSteps = 4000;
+
+        // OperationKind.CollectionExpression and OperationKind.Spread exist only in compilers newer than the one
+        // this assembly compiles against (4.8); their values are stable.
+        private const OperationKind CollectionExpressionKind = (OperationKind)0x7F;
+        private const OperationKind SpreadKind = (OperationKind)0x80;
 
         private readonly Compilation _compilation;
         private readonly WellKnownTypes _types;
@@ -74,12 +82,21 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return null;
             }
 
+            // An enum constant is formatted as its member name(s), not its number: don't guess which.
+            if (operation.Type?.TypeKind == TypeKind.Enum)
+            {
+                return ValueSet.Unknown;
+            }
+
             return constant.Value switch
             {
                 null => ValueSet.Null,
                 string text => ValueSet.Literal(text),
                 char c => ValueSet.Literal(c.ToString()),
                 bool b => ValueSet.Literal(b ? "True" : "False"),
+
+                // Floating-point and decimal text depends on the current culture at run time.
+                float or double or decimal => ValueSet.Unknown,
                 IFormattable formattable => ValueSet.Literal(formattable.ToString(null, CultureInfo.InvariantCulture)),
                 _ => ValueSet.Unknown,
             };
@@ -92,12 +109,18 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ISymbol> _inProgress = new(SymbolEqualityComparer.Default);
             private int _steps;
-            private bool _hitCycle;
+
+            /// <summary>
+            /// Set when a cycle or the depth/work bound cut the walk short: the values computed since depend on where
+            /// the walk began, so they must not be cached for other walks.
+            /// </summary>
+            private bool _incomplete;
 
             public Walk(ValueEvaluator owner, CancellationToken cancellationToken)
             {
                 _owner = owner;
                 _cancellationToken = cancellationToken;
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             private WellKnownTypes Types => _owner._types;
@@ -117,6 +140,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 if (depth > MaxDepth || ++_steps > MaxSteps)
                 {
+                    _incomplete = true;
                     return ValueSet.Unknown;
                 }
 
@@ -143,6 +167,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                     case IConditionalOperation { WhenFalse: not null } conditional:
                         return ValueSet.Union(Evaluate(conditional.WhenTrue, depth), Evaluate(conditional.WhenFalse, depth));
 
+                    case ISwitchExpressionOperation switchExpression:
+                        return EvaluateSwitch(switchExpression, depth);
+
+                    case IThrowOperation:
+                        // `x ?? throw ...`, `c ? x : throw ...`: a throw contributes no value.
+                        return ValueSet.Null;
+
                     case ICoalesceOperation coalesce:
                         return ValueSet.Union(Evaluate(coalesce.Value, depth), Evaluate(coalesce.WhenNull, depth));
 
@@ -156,7 +187,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return EvaluateLocal(local, depth);
 
                     case IParameterReferenceOperation parameter:
-                        return EvaluateParameter(parameter.Parameter);
+                        return EvaluateParameter(parameter, depth);
 
                     case IFieldReferenceOperation field:
                         return EvaluateField(field.Field, depth);
@@ -176,6 +207,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            /// <summary>Strings (also typed object), chars (separators) and FileInfo, which stands for its path.</summary>
+            private bool IsFollowed(ITypeSymbol? type)
+                => type is not null
+                   && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char || Types.IsFileInfo(type));
+
             private ValueSet EvaluateInterpolation(IInterpolatedStringOperation interpolated, int depth)
             {
                 var result = ValueSet.Of(StringValue.Empty);
@@ -193,15 +229,26 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return result;
             }
 
-            private static ValueSet EvaluateParameter(IParameterSymbol parameter)
+            private ValueSet EvaluateSwitch(ISwitchExpressionOperation switchExpression, int depth)
             {
-                // Callers may pass anything; a default value is one of the possibilities.
-                if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string text)
+                var builder = new ValueSet.Builder();
+                foreach (var arm in switchExpression.Arms)
                 {
-                    return ValueSet.Union(ValueSet.Literal(text), ValueSet.Unknown);
+                    builder.AddRange(Evaluate(arm.Value, depth));
                 }
 
-                return ValueSet.Unknown;
+                return builder.ToValueSet();
+            }
+
+            /// <summary>What callers may pass (anything, the default value being one possibility) plus every write in the body.</summary>
+            private ValueSet EvaluateParameter(IParameterReferenceOperation reference, int depth)
+            {
+                var parameter = reference.Parameter;
+                var passed = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string text
+                    ? ValueSet.Union(ValueSet.Literal(text), ValueSet.Unknown)
+                    : ValueSet.Unknown;
+
+                return EvaluateVariable(reference, parameter, passed, depth);
             }
 
             private ValueSet EvaluateField(IFieldSymbol field, int depth)
@@ -230,7 +277,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private ValueSet EvaluateMember(ISymbol member, int depth)
             {
                 member = member.OriginalDefinition;
-                if (member.DeclaringSyntaxReferences.IsEmpty || !IsStringLike(member))
+                if (member.DeclaringSyntaxReferences.IsEmpty || !IsFollowed(MemberType(member)))
                 {
                     return ValueSet.Unknown;
                 }
@@ -242,12 +289,12 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 if (!_inProgress.Add(member))
                 {
-                    _hitCycle = true;
+                    _incomplete = true;
                     return ValueSet.Unknown;
                 }
 
-                var hadCycle = _hitCycle;
-                _hitCycle = false;
+                var wasIncomplete = _incomplete;
+                _incomplete = false;
                 ValueSet result;
                 try
                 {
@@ -258,13 +305,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                     _inProgress.Remove(member);
                 }
 
-                // A value computed while a cycle cut the walk short depends on where the walk began: don't cache it.
-                if (!_hitCycle)
+                // A value computed while a cycle or a bound cut the walk short depends on where the walk began: don't cache it.
+                if (!_incomplete)
                 {
                     _owner._memberValues.TryAdd(member, result);
                 }
 
-                _hitCycle |= hadCycle;
+                _incomplete |= wasIncomplete;
                 return result;
             }
 
@@ -282,7 +329,12 @@ namespace TokenPolicy.Analyzers.Evaluation
                         sawValue = true;
                     }
 
-                    return sawValue ? builder.ToValueSet() : ValueSet.Unknown;
+                    if (!sawValue || CanBeOverridden(property))
+                    {
+                        builder.Add(StringValue.Unknown);
+                    }
+
+                    return builder.ToValueSet();
                 }
 
                 foreach (var reference in member.DeclaringSyntaxReferences)
@@ -311,8 +363,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                     }
                 }
 
-                // Written from outside the type (or never written in source): some values are not visible here.
-                if (!sawValue || CanBeWrittenOutsideType(member))
+                // Written from outside the type (or never written in source), or overridable: some values are not visible here.
+                if (!sawValue || CanBeWrittenOutsideType(member) || (member is IPropertySymbol overridable && CanBeOverridden(overridable)))
                 {
                     builder.Add(StringValue.Unknown);
                 }
@@ -350,54 +402,59 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return local.ConstantValue is string text ? ValueSet.Literal(text) : ValueSet.Unknown;
                 }
 
-                if (!IsStringLike(local))
-                {
-                    // Only FileInfo locals are followed besides strings.
-                    if (!Types.IsFileInfo(local.Type))
-                    {
-                        return ValueSet.Unknown;
-                    }
-                }
-
-                var root = GetRoot(reference);
-                var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!index.TryGet(local, out var writes))
+                if (!IsFollowed(local.Type))
                 {
                     return ValueSet.Unknown;
                 }
 
-                if (!_inProgress.Add(local))
+                return EvaluateVariable(reference, local, ValueSet.Null, depth);
+            }
+
+            /// <summary>
+            /// A local or parameter: <paramref name="initial"/> plus every value written to it in the body that holds
+            /// <paramref name="reference"/> (flow-insensitive union). <c>+=</c> appends to every value written before it.
+            /// </summary>
+            private ValueSet EvaluateVariable(IOperation reference, ISymbol variable, ValueSet initial, int depth)
+            {
+                var root = GetRoot(reference);
+                var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
+                if (!index.TryGet(variable, out var writes))
                 {
-                    _hitCycle = true;
+                    // A local never written (or written where this body cannot see) is unknown, never guessed.
+                    return initial.IsEmpty && variable is ILocalSymbol ? ValueSet.Unknown : initial;
+                }
+
+                if (!_inProgress.Add(variable))
+                {
+                    _incomplete = true;
                     return ValueSet.Unknown;
                 }
 
                 try
                 {
                     var builder = new ValueSet.Builder();
-                    var plain = new ValueSet.Builder();
+                    builder.AddRange(initial);
                     foreach (var write in writes.Plain)
                     {
-                        var value = write is null ? ValueSet.Unknown : Evaluate(write, depth);
-                        builder.AddRange(value);
-                        plain.AddRange(value);
+                        builder.AddRange(write is null ? ValueSet.Unknown : Evaluate(write, depth));
                     }
 
-                    // `path += "/token"`: every earlier value followed by the appended part.
-                    if (writes.Appended.Count > 0)
+                    // `path += "/"; path += "token";`: each append may follow any value produced so far.
+                    var values = builder.ToValueSet();
+                    foreach (var appended in writes.Appended)
                     {
-                        var before = plain.ToValueSet();
-                        foreach (var appended in writes.Appended)
+                        values = ValueSet.Union(values, ValueSet.Concat(values, Evaluate(appended, depth)));
+                        if (values.IsUnknown)
                         {
-                            builder.AddRange(ValueSet.Concat(before, Evaluate(appended, depth)));
+                            break;
                         }
                     }
 
-                    return builder.ToValueSet();
+                    return values;
                 }
                 finally
                 {
-                    _inProgress.Remove(local);
+                    _inProgress.Remove(variable);
                 }
             }
 
@@ -407,8 +464,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                 switch (Types.Classify(method))
                 {
                     case KnownStringMethod.GetEnvironmentVariable:
-                        var name = invocation.Arguments.Length > 0 ? FromConstantArgument(invocation, "variable") : null;
-                        return name is null ? ValueSet.Unknown : ValueSet.Of(StringValue.EnvironmentVariable(name));
+                        var names = Evaluate(SinkArgument(invocation.Arguments, "variable"), depth);
+                        return names.Values.Length == 1 && names.Values[0].ConstantText is { Length: > 0 } name
+                            ? ValueSet.Of(StringValue.EnvironmentVariable(name))
+                            : ValueSet.Unknown;
+
+                    case KnownStringMethod.TextToString:
+                        return Evaluate(invocation.Instance, depth);
 
                     case KnownStringMethod.Concat:
                         return Fold(invocation, depth, static (a, b) => a.Append(b));
@@ -424,13 +486,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            private static string? FromConstantArgument(IInvocationOperation invocation, string parameterName)
+            private static IOperation? SinkArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
             {
-                foreach (var argument in invocation.Arguments)
+                foreach (var argument in arguments)
                 {
                     if (argument.Parameter?.Name == parameterName)
                     {
-                        return argument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                        return argument.Value;
                     }
                 }
 
@@ -450,11 +512,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return ValueSet.Unknown;
             }
 
-            /// <summary>Folds every string argument (expanding params arrays and collection arguments) left to right.</summary>
+            /// <summary>Folds every string argument (expanding params arrays and collection arguments) left to right, in parameter order.</summary>
             private ValueSet Fold(IInvocationOperation invocation, int depth, Func<StringValue, StringValue, StringValue> combine)
             {
                 ValueSet? result = null;
-                foreach (var argument in invocation.Arguments)
+                foreach (var argument in InParameterOrder(invocation.Arguments))
                 {
                     foreach (var part in ExpandArgument(argument))
                     {
@@ -465,28 +527,62 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         var value = Evaluate(part, depth);
                         result = result is null ? (value.IsEmpty ? ValueSet.Of(StringValue.Empty) : value) : ValueSet.Combine(result, value, combine);
-                        if (result.IsUnknown)
-                        {
-                            return result;
-                        }
                     }
                 }
 
                 return result ?? ValueSet.Of(StringValue.Empty);
             }
 
-            private IEnumerable<IOperation?> ExpandArgument(IArgumentOperation argument)
+            private static IEnumerable<IArgumentOperation> InParameterOrder(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
             {
+                // Arguments come in evaluation (source) order; named arguments may be out of parameter order.
+                var ordered = true;
+                for (var i = 1; i < arguments.Length; i++)
+                {
+                    if ((arguments[i - 1].Parameter?.Ordinal ?? -1) > (arguments[i].Parameter?.Ordinal ?? -1))
+                    {
+                        ordered = false;
+                        break;
+                    }
+                }
+
+                if (ordered)
+                {
+                    return arguments;
+                }
+
+                var sorted = new List<IArgumentOperation>(arguments);
+                sorted.Sort(static (a, b) => (a.Parameter?.Ordinal ?? -1).CompareTo(b.Parameter?.Ordinal ?? -1));
+                return sorted;
+            }
+
+            /// <summary>The string parts one argument contributes; null stands for a part that cannot be known.</summary>
+            private static IEnumerable<IOperation?> ExpandArgument(IArgumentOperation argument)
+            {
+                var parameterType = argument.Parameter?.Type;
+                if (parameterType is null)
+                {
+                    yield return null;
+                    yield break;
+                }
+
+                if (parameterType.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char)
+                {
+                    yield return argument.Value;
+                    yield break;
+                }
+
+                if (parameterType is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String or SpecialType.System_Object })
+                {
+                    // Spans, enumerables: not followed.
+                    yield return null;
+                    yield break;
+                }
+
                 var value = argument.Value;
                 while (value is IConversionOperation { Conversion.IsUserDefined: false } conversion)
                 {
                     value = conversion.Operand;
-                }
-
-                if (IsString(value.Type) || value.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_Object)
-                {
-                    yield return value;
-                    yield break;
                 }
 
                 if (value is IArrayCreationOperation array)
@@ -505,17 +601,19 @@ namespace TokenPolicy.Analyzers.Evaluation
                     yield break;
                 }
 
-                // Collection expressions and params spans (newer compilers) expose their elements as children.
-                if (argument.ArgumentKind != ArgumentKind.Explicit || value.Kind == (OperationKind)0x7F)
+                // A collection expression (ICollectionExpressionOperation, newer compilers): its elements are its
+                // children; a spread element is not a string and evaluates to unknown.
+                if (value.Kind == CollectionExpressionKind)
                 {
                     foreach (var child in value.ChildOperations)
                     {
-                        yield return child;
+                        yield return child is { Kind: SpreadKind } ? null : child;
                     }
 
                     yield break;
                 }
 
+                // An array from elsewhere (a local, a call): its elements are not followed.
                 yield return null;
             }
         }
@@ -525,17 +623,17 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         internal static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 
-        private static bool IsStringLike(ISymbol symbol)
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
         {
-            var type = symbol switch
-            {
-                IFieldSymbol f => f.Type,
-                IPropertySymbol p => p.Type,
-                ILocalSymbol l => l.Type,
-                _ => null,
-            };
-            return type is not null && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object);
-        }
+            IFieldSymbol f => f.Type,
+            IPropertySymbol p => p.Type,
+            _ => null,
+        };
+
+        /// <summary>A derived type may return something else.</summary>
+        private static bool CanBeOverridden(IPropertySymbol property)
+            => property.ContainingType.TypeKind == TypeKind.Interface
+               || ((property.IsVirtual || property.IsAbstract || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed);
 
         private static bool IsAutoProperty(IPropertySymbol property)
         {
@@ -597,14 +695,20 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var current = stack.Pop();
                 yield return current;
+
+                // Children pushed last-first so that operations come out in source order.
+                var children = new List<IOperation>();
                 foreach (var child in current.ChildOperations)
                 {
-                    if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
                     {
-                        continue;
+                        children.Add(child);
                     }
+                }
 
-                    stack.Push(child);
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
                 }
             }
         }

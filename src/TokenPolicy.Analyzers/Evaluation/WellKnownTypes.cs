@@ -10,6 +10,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         Concat,
         PathCombine,
         PathJoin,
+
+        /// <summary><c>ToString()</c> on a string or char: the receiver's own text.</summary>
+        TextToString,
     }
 
     /// <summary>Framework symbols the evaluator needs, looked up once per compilation.</summary>
@@ -46,6 +49,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return KnownStringMethod.PathCombine;
                 case "Join" when SymbolEqualityComparer.Default.Equals(type, _path) && ReturnsString(method):
                     return KnownStringMethod.PathJoin;
+                case "ToString" when method.Parameters.IsEmpty && type?.SpecialType is SpecialType.System_String or SpecialType.System_Char:
+                    return KnownStringMethod.TextToString;
                 default:
                     return KnownStringMethod.None;
             }

@@ -68,9 +68,9 @@ namespace TokenPolicy.Analyzers.Rules
                                 return;
                             }
 
-                            if (options.PathMatcher.FindTokenPath(evaluator.Evaluate(path, c.CancellationToken)) is not null)
+                            if (options.PathMatcher.FindTokenPath(evaluator.Evaluate(path, c.CancellationToken)) is { } tokenPath)
                             {
-                                c.ReportDiagnostic(Diagnostic.Create(Descriptors.TP0003_KubernetesInClusterToken, creation.Syntax.GetLocation(), "new TokenFileAuth(...)"));
+                                c.ReportDiagnostic(Diagnostic.Create(Descriptors.TP0003_KubernetesInClusterToken, creation.Syntax.GetLocation(), "new TokenFileAuth(" + tokenPath + ")"));
                             }
                         },
                         OperationKind.ObjectCreation);

@@ -101,7 +101,11 @@ namespace TokenPolicy.Analyzers.Sinks
         public static IOperation? PathOperation(ReadSink sink, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
             => sink.Source == PathSource.Instance ? instance : SinkResolver.Argument(arguments, sink.ParameterName!);
 
-        /// <summary>False when constant FileMode/FileAccess arguments say the call only writes.</summary>
+        /// <summary>
+        /// False when constant <c>FileMode</c>/<c>FileAccess</c> arguments (or the <c>Mode</c>/<c>Access</c> set in a
+        /// <c>new FileStreamOptions { ... }</c> argument) say the call cannot return the file's existing content:
+        /// write-only access, or a mode that creates, truncates or appends.
+        /// </summary>
         public static bool MayRead(ReadSink sink, ImmutableArray<IArgumentOperation> arguments)
         {
             if (!sink.CheckAccess)
@@ -109,19 +113,52 @@ namespace TokenPolicy.Analyzers.Sinks
                 return true;
             }
 
-            // FileAccess: Read = 1, Write = 2, ReadWrite = 3.
-            if (SinkResolver.Argument(arguments, "access")?.ConstantValue is { HasValue: true, Value: int access })
+            var access = SinkResolver.Argument(arguments, "access");
+            var mode = SinkResolver.Argument(arguments, "mode");
+            if (SinkResolver.Argument(arguments, "options") is { } options)
             {
-                return access != 2;
+                FileStreamOptionsMembers(options, ref mode, ref access);
             }
 
-            // FileMode without FileAccess: CreateNew = 1, Create = 2, Truncate = 5, Append = 6 open for writing.
-            if (SinkResolver.Argument(arguments, "mode")?.ConstantValue is { HasValue: true, Value: int mode })
+            return !IsWriteOnlyAccess(access) && !IsNonReadingMode(mode);
+        }
+
+        // FileAccess: Read = 1, Write = 2, ReadWrite = 3.
+        private static bool IsWriteOnlyAccess(IOperation? access)
+            => access?.ConstantValue is { HasValue: true, Value: int value } && value == 2;
+
+        // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6.
+        // CreateNew, Create and Truncate start from an empty file; Append is write-only.
+        private static bool IsNonReadingMode(IOperation? mode)
+            => mode?.ConstantValue is { HasValue: true, Value: int value } && value is 1 or 2 or 5 or 6;
+
+        private static void FileStreamOptionsMembers(IOperation options, ref IOperation? mode, ref IOperation? access)
+        {
+            while (options is IConversionOperation { Conversion.IsUserDefined: false } conversion)
             {
-                return mode is not (1 or 2 or 5 or 6);
+                options = conversion.Operand;
             }
 
-            return true;
+            if (options is not IObjectCreationOperation { Initializer: { } initializer })
+            {
+                return;
+            }
+
+            foreach (var initialization in initializer.Initializers)
+            {
+                if (initialization is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    switch (property.Property.Name)
+                    {
+                        case "Mode":
+                            mode = assignment.Value;
+                            break;
+                        case "Access":
+                            access = assignment.Value;
+                            break;
+                    }
+                }
+            }
         }
 
         private static bool HasParameter(IMethodSymbol method, string name)
