@@ -18,6 +18,18 @@ namespace TokenPolicy.Analyzers
             helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ServiceAccountTokenRead),
             customTags: WellKnownDiagnosticTags.Telemetry);
 
+        /// <summary>TP0001 reported at a call that passes a token path into a method that reads its argument as a file.</summary>
+        public static readonly DiagnosticDescriptor TP0001_ServiceAccountTokenReadViaCall = new(
+            RuleIdentifiers.ServiceAccountTokenRead,
+            title: "Do not read the service-account token file directly",
+            messageFormat: "{0} reads its '{1}' argument as a file (via {2}), and this call passes the service-account token file '{3}'; authenticate with the caller-or-OIDC resolver (ICredentialTokenResolver) instead",
+            category: SecurityCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The kubelet-mounted service-account token (and workload-identity token files) are not accepted by application APIs that validate the platform's OIDC issuer. Sending it leaks a cluster credential and fails with HTTP 401. Use the caller token or the control plane's OIDC token through ICredentialTokenResolver.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ServiceAccountTokenRead),
+            customTags: WellKnownDiagnosticTags.Telemetry);
+
         public static readonly DiagnosticDescriptor TP0002_HardcodedBearerToken = new(
             RuleIdentifiers.HardcodedBearerToken,
             title: "Do not hardcode bearer or API tokens",

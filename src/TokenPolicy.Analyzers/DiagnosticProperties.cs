@@ -25,5 +25,9 @@ namespace TokenPolicy.Analyzers
         /// TP0002 diagnostics also carry <see cref="SinkMember"/>.
         /// </remarks>
         public const string SinkKind = "SinkKind";
+    
+
+        /// <summary><c>true</c> when the diagnostic is at a call that passes the value into a method that reaches the sink.</summary>
+        public const string ViaCall = "ViaCall";
     }
 }

@@ -31,6 +31,9 @@ public static class AnalyzerVerifier<TAnalyzer>
             TestState.AdditionalReferences.AddRange(TestReferences.Net80Assemblies);
             // Compiler warnings unrelated to the rule under test do not fail the test.
             CompilerDiagnostics = CompilerDiagnostics.Errors;
+
+            // A rule may have several descriptors with one ID (TP0001 at the read and at a call into a reading helper).
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Text;
+using Microsoft.CodeAnalysis;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -15,22 +16,36 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         /// <summary>Anything: a value the evaluator cannot know.</summary>
         Unknown,
+
+        /// <summary>
+        /// Whatever callers pass for a parameter (<see cref="Segment.Parameter"/>): kept symbolic so that method
+        /// summaries can substitute the arguments of each call site. Closed to "default value or unknown" before any
+        /// rule looks at a value (<see cref="ValueEvaluator.Evaluate"/>).
+        /// </summary>
+        Parameter,
     }
 
     /// <summary>One piece of a symbolic string.</summary>
     internal readonly struct Segment : IEquatable<Segment>
     {
-        public Segment(SegmentKind kind, string text)
+        public Segment(SegmentKind kind, string text, IParameterSymbol? parameter = null)
         {
             Kind = kind;
             Text = text;
+            Parameter = parameter;
         }
 
         public SegmentKind Kind { get; }
 
+        /// <summary>The literal text, the environment variable's name, or the parameter's name.</summary>
         public string Text { get; }
 
-        public bool Equals(Segment other) => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal);
+        /// <summary>The parameter (original definition) of a <see cref="SegmentKind.Parameter"/> segment.</summary>
+        public IParameterSymbol? Parameter { get; }
+
+        public bool Equals(Segment other)
+            => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal)
+               && SymbolEqualityComparer.Default.Equals(Parameter, other.Parameter);
 
         public override bool Equals(object? obj) => obj is Segment other && Equals(other);
 
@@ -100,6 +115,26 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static StringValue Literal(string text)
             => text.Length == 0 ? Empty : new StringValue(ImmutableArray.Create(new Segment(SegmentKind.Literal, text)));
 
+        /// <summary>True when some part is a symbolic parameter value.</summary>
+        public bool ContainsParameter
+        {
+            get
+            {
+                foreach (var segment in Segments)
+                {
+                    if (segment.Kind == SegmentKind.Parameter)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        public static StringValue ParameterValue(IParameterSymbol parameter)
+            => new(ImmutableArray.Create(new Segment(SegmentKind.Parameter, parameter.Name, parameter.OriginalDefinition)));
+
         public static StringValue EnvironmentVariable(string name)
             => new(ImmutableArray.Create(new Segment(SegmentKind.EnvironmentVariable, name)));
 
@@ -150,6 +185,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                         break;
                     case SegmentKind.EnvironmentVariable:
                         builder.Append('$').Append(segment.Text);
+                        break;
+                    case SegmentKind.Parameter:
+                        builder.Append('{').Append(segment.Text).Append('}');
                         break;
                     default:
                         builder.Append('…');

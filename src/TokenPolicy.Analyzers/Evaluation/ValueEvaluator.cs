@@ -39,6 +39,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<SyntaxNode, LocalAssignments> _localAssignments = new();
         private readonly ConcurrentDictionary<INamedTypeSymbol, MemberAssignments> _memberAssignments = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, FlowSummaries> _flowSummaries = new(StringComparer.Ordinal);
 
         public ValueEvaluator(Compilation compilation, WellKnownTypes types)
         {
@@ -48,8 +49,18 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         public WellKnownTypes Types => _types;
 
-        /// <summary>The strings <paramref name="operation"/> can evaluate to.</summary>
+        /// <summary>
+        /// The strings <paramref name="operation"/> can evaluate to, as seen from inside its method: a parameter is
+        /// whatever any caller may pass (its default value or anything).
+        /// </summary>
         public ValueSet Evaluate(IOperation? operation, CancellationToken cancellationToken)
+            => EvaluateOpen(operation, cancellationToken).Close();
+
+        /// <summary>
+        /// Like <see cref="Evaluate"/>, but parameters stay symbolic (<see cref="SegmentKind.Parameter"/>), so that a
+        /// method summary can substitute the arguments of each call site (<see cref="ValueSet.Substitute"/>).
+        /// </summary>
+        public ValueSet EvaluateOpen(IOperation? operation, CancellationToken cancellationToken)
         {
             if (operation is null)
             {
@@ -65,6 +76,10 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return new Walk(this, cancellationToken).Evaluate(operation, 0);
         }
+
+        /// <summary>Method summaries for one rule's sinks, built lazily and cached for this compilation.</summary>
+        internal FlowSummaries GetFlowSummaries(string ruleId, Func<Compilation, IFlowSinks> createSinks)
+            => _flowSummaries.GetOrAdd(ruleId, _ => new FlowSummaries(this, createSinks(_compilation)));
 
         /// <summary>A semantic model for another tree of the compilation, created once.</summary>
         internal SemanticModel GetSemanticModel(SyntaxTree tree)
@@ -240,13 +255,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return builder.ToValueSet();
             }
 
-            /// <summary>What callers may pass (anything, the default value being one possibility) plus every write in the body.</summary>
+            /// <summary>What callers pass (a symbolic parameter value) plus every write in the body.</summary>
             private ValueSet EvaluateParameter(IParameterReferenceOperation reference, int depth)
             {
                 var parameter = reference.Parameter;
-                var passed = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string text
-                    ? ValueSet.Union(ValueSet.Literal(text), ValueSet.Unknown)
-                    : ValueSet.Unknown;
+
+                // Kept symbolic: closed to "default or anything" by Evaluate, bound to arguments by method summaries.
+                var passed = IsFollowed(parameter.Type) ? ValueSet.Of(StringValue.ParameterValue(parameter)) : ValueSet.Unknown;
 
                 return EvaluateVariable(reference, parameter, passed, depth);
             }

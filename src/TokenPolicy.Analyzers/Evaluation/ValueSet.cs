@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -85,6 +86,91 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return builder.ToValueSet();
         }
+
+        /// <summary>True when some value has a symbolic parameter part.</summary>
+        public bool ContainsParameter
+        {
+            get
+            {
+                foreach (var value in Values)
+                {
+                    if (value.ContainsParameter)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Replaces every parameter part: with <paramref name="bind"/>'s values where it has them, otherwise with what
+        /// any caller may pass (the parameter's default value, or anything). The result has no parameter parts left
+        /// except those the bound values themselves carry.
+        /// </summary>
+        public ValueSet Substitute(Func<IParameterSymbol, ValueSet?>? bind)
+        {
+            if (!ContainsParameter)
+            {
+                return this;
+            }
+
+            var builder = new Builder();
+            foreach (var value in Values)
+            {
+                if (!value.ContainsParameter)
+                {
+                    builder.Add(value);
+                    continue;
+                }
+
+                var expanded = Of(StringValue.Empty);
+                foreach (var segment in value.Segments)
+                {
+                    ValueSet part = segment.Kind switch
+                    {
+                        SegmentKind.Literal => Literal(segment.Text),
+                        SegmentKind.EnvironmentVariable => Of(StringValue.EnvironmentVariable(segment.Text)),
+                        SegmentKind.Parameter => bind?.Invoke(segment.Parameter!) ?? AnyArgument(segment.Parameter!),
+                        _ => Unknown,
+                    };
+                    expanded = Concat(expanded, part);
+                }
+
+                builder.AddRange(expanded);
+            }
+
+            return builder.ToValueSet();
+        }
+
+        /// <summary>Every parameter part replaced by what any caller may pass: <see cref="Substitute"/> with nothing bound.</summary>
+        public ValueSet Close() => Substitute(null);
+
+        /// <summary>Only the values that have a part from <paramref name="parameter"/>.</summary>
+        public ValueSet WhereDependsOn(Func<IParameterSymbol, bool> parameter)
+        {
+            var builder = new Builder();
+            foreach (var value in Values)
+            {
+                foreach (var segment in value.Segments)
+                {
+                    if (segment.Kind == SegmentKind.Parameter && parameter(segment.Parameter!))
+                    {
+                        builder.Add(value);
+                        break;
+                    }
+                }
+            }
+
+            return builder.ToValueSet();
+        }
+
+        /// <summary>What a caller outside the analysed code may pass: anything, the explicit default being one possibility.</summary>
+        private static ValueSet AnyArgument(IParameterSymbol parameter)
+            => parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string text
+                ? Union(Literal(text), Unknown)
+                : Unknown;
 
         public override string ToString() => "{" + string.Join(", ", Values) + "}";
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using TokenPolicy.Analyzers.Configuration;
 using TokenPolicy.Analyzers.Evaluation;
 using TokenPolicy.Analyzers.Sinks;
@@ -13,7 +15,7 @@ namespace TokenPolicy.Analyzers.Rules
     public sealed class ServiceAccountTokenReadAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.TP0001_ServiceAccountTokenRead);
+            ImmutableArray.Create(Descriptors.TP0001_ServiceAccountTokenRead, Descriptors.TP0001_ServiceAccountTokenReadViaCall);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -29,26 +31,96 @@ namespace TokenPolicy.Analyzers.Rules
                 }
 
                 var evaluator = EvaluatorCache.Get(start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, evaluator), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, evaluator), OperationKind.ObjectCreation);
+                var flows = evaluator.GetFlowSummaries(RuleIdentifiers.ServiceAccountTokenRead, _ => sinks);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, flows, evaluator), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, flows, evaluator), OperationKind.ObjectCreation);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, ReadSinks sinks, ValueEvaluator evaluator)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, ReadSinks sinks, FlowSummaries flows, ValueEvaluator evaluator)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (sinks.TryGet(invocation.TargetMethod, out var sink))
             {
                 Analyze(context, sink, invocation.Instance, invocation.Arguments, evaluator);
             }
+            else if (FlowSummaries.MayHaveSummary(invocation.TargetMethod))
+            {
+                AnalyzeCall(context, invocation.TargetMethod, invocation.Arguments, flows, evaluator);
+            }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, ReadSinks sinks, ValueEvaluator evaluator)
+        private static void AnalyzeCreation(OperationAnalysisContext context, ReadSinks sinks, FlowSummaries flows, ValueEvaluator evaluator)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is { } constructor && sinks.TryGet(constructor, out var sink))
+            if (creation.Constructor is not { } constructor)
+            {
+                return;
+            }
+
+            if (sinks.TryGet(constructor, out var sink))
             {
                 Analyze(context, sink, null, creation.Arguments, evaluator);
+            }
+            else if (FlowSummaries.MayHaveSummary(constructor))
+            {
+                AnalyzeCall(context, constructor, creation.Arguments, flows, evaluator);
+            }
+        }
+
+        /// <summary>The call's location; for <c>: base(...)</c> / <c>: this(...)</c>, from the keyword on.</summary>
+        internal static Location CallLocation(SyntaxNode syntax)
+            => syntax is ConstructorInitializerSyntax initializer
+                ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(initializer.ThisOrBaseKeyword.SpanStart, initializer.Span.End))
+                : syntax.GetLocation();
+
+        /// <summary>
+        /// A call into a method of this compilation whose parameter reaches a read (directly, through fields it sets,
+        /// or through further calls): reported here, where the token path is chosen, when the argument is one.
+        /// </summary>
+        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows, ValueEvaluator evaluator)
+        {
+            var summary = flows.GetSummary(callee, context.CancellationToken);
+            if (summary.IsEmpty)
+            {
+                return;
+            }
+
+            var options = AnalyzerGate.GetOptions(context);
+            if (options is null)
+            {
+                return;
+            }
+
+            foreach (var flow in summary)
+            {
+                var argument = FlowSummaries.ArgumentFor(arguments, flow.Parameter);
+                if (argument is null)
+                {
+                    continue;
+                }
+
+                var passed = evaluator.Evaluate(argument, context.CancellationToken);
+                var values = flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null);
+                var tokenPath = options.PathMatcher.FindTokenPath(values);
+                if (tokenPath is null)
+                {
+                    continue;
+                }
+
+                var calleeName = FlowSummaries.DisplayName(callee.OriginalDefinition);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TP0001_ServiceAccountTokenReadViaCall,
+                    CallLocation(context.Operation.Syntax),
+                    ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticProperties.SinkMember, callee.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+                        .Add(DiagnosticProperties.YieldsText, flow.ReturnsSinkText ? "true" : "false")
+                        .Add(DiagnosticProperties.ViaCall, "true"),
+                    calleeName + "(" + flow.Parameter.Name + ")",
+                    flow.Parameter.Name,
+                    flow.Chain,
+                    tokenPath));
+                return;
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Sinks
 {
@@ -56,7 +57,7 @@ namespace TokenPolicy.Analyzers.Sinks
     }
 
     /// <summary>The file-read sinks of TP0001 as data, resolved to symbols once per compilation.</summary>
-    internal sealed class ReadSinks
+    internal sealed class ReadSinks : IFlowSinks
     {
         private const string File = "System.IO.File";
         private const string FileInfo = "System.IO.FileInfo";
@@ -93,6 +94,30 @@ namespace TokenPolicy.Analyzers.Sinks
 
         public static ReadSinks Resolve(Compilation compilation)
             => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => s.ParameterName is null ? !m.IsStatic : HasParameter(m, s.ParameterName)));
+
+        /// <summary>Method summaries see the same sinks as the rule (<see cref="IFlowSinks"/>).</summary>
+        public bool TryGetSink(IOperation operation, out IOperation? value, out string sinkName, out bool yieldsText)
+        {
+            var (method, instance, arguments) = operation switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance, invocation.Arguments),
+                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, null, creation.Arguments),
+                _ => (null, null, default(ImmutableArray<IArgumentOperation>)),
+            };
+
+            if (method is not null && TryGet(method, out var sink) && MayRead(sink, arguments))
+            {
+                value = PathOperation(sink, instance, arguments);
+                sinkName = sink.DisplayName;
+                yieldsText = sink.YieldsText;
+                return value is not null;
+            }
+
+            value = null;
+            sinkName = string.Empty;
+            yieldsText = false;
+            return false;
+        }
 
         public bool TryGet(IMethodSymbol method, out ReadSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);

@@ -1,0 +1,466 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>One rule's sinks, as method summaries see them.</summary>
+    internal interface IFlowSinks
+    {
+        /// <summary>
+        /// When <paramref name="operation"/> is one of the rule's sinks: the operation whose value reaches it, the
+        /// sink's display name, and whether the sink's result is the text of what it reads (a fix can replace a call
+        /// that returns it).
+        /// </summary>
+        bool TryGetSink(IOperation operation, out IOperation? value, out string sinkName, out bool yieldsText);
+    }
+
+    /// <summary>One way a parameter of a method reaches a sink: "<c>path</c> is read as a file, via <c>GetStream</c>".</summary>
+    internal sealed class Flow
+    {
+        public Flow(IParameterSymbol parameter, ValueSet template, string sinkName, ImmutableArray<string> via, bool returnsSinkText)
+        {
+            Parameter = parameter;
+            Template = template;
+            SinkName = sinkName;
+            Via = via;
+            ReturnsSinkText = returnsSinkText;
+        }
+
+        /// <summary>The parameter (original definition) whose argument reaches the sink.</summary>
+        public IParameterSymbol Parameter { get; }
+
+        /// <summary>The value at the sink in terms of the parameter (only values that depend on it).</summary>
+        public ValueSet Template { get; }
+
+        /// <summary>The sink's display name (<c>new FileStream</c>).</summary>
+        public string SinkName { get; }
+
+        /// <summary>The methods between the summarised method and the sink, outermost first.</summary>
+        public ImmutableArray<string> Via { get; }
+
+        /// <summary>The summarised method returns the sink's text (<c>string ReadToken(string p) => File.ReadAllText(p)</c>).</summary>
+        public bool ReturnsSinkText { get; }
+
+        /// <summary><c>GetStream → new FileStream</c>.</summary>
+        public string Chain => Via.IsEmpty ? SinkName : string.Join(" → ", Via) + " → " + SinkName;
+    }
+
+    /// <summary>
+    /// Method summaries for one rule: for every method (built lazily, cached per compilation), which parameters flow
+    /// into the rule's sinks — directly, through locals, through fields and properties the method sets (read by other
+    /// members of the type), and through calls to further methods whose own summaries say so. A call site then
+    /// substitutes its arguments into the summary to decide, at the place where the value is chosen.
+    /// </summary>
+    /// <remarks>
+    /// Only methods with source in the compilation are summarised; calls are bound statically (virtual and interface
+    /// calls use the statically bound member's body, if it has one; delegates are not followed). Recursion and mutual
+    /// recursion are cut by an in-progress guard, nesting by <see cref="MaxNesting"/>, and a summary cut short is never
+    /// cached.
+    /// </remarks>
+    internal sealed class FlowSummaries
+    {
+        private const int MaxNesting = 6;
+        private const int MaxFlowsPerMethod = 16;
+        private const int MaxSummariesPerWalk = 256;
+
+        private readonly ValueEvaluator _evaluator;
+        private readonly IFlowSinks _sinks;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Flow>> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<RawFlow>> _bodyFlows = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<RawFlow>> _typeFlows = new(SymbolEqualityComparer.Default);
+
+        public FlowSummaries(ValueEvaluator evaluator, IFlowSinks sinks)
+        {
+            _evaluator = evaluator;
+            _sinks = sinks;
+        }
+
+        /// <summary>True when a call to <paramref name="method"/> may carry a followed value into a summary (cheap check).</summary>
+        public static bool MayHaveSummary(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsFollowedParameter(parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The flows from <paramref name="method"/>'s parameters into the rule's sinks.</summary>
+        public ImmutableArray<Flow> GetSummary(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (!MayHaveSummary(method))
+            {
+                return ImmutableArray<Flow>.Empty;
+            }
+
+            return _summaries.TryGetValue(method, out var cached) ? cached : new Walk(this, cancellationToken).Summary(method);
+        }
+
+        /// <summary>
+        /// The argument values bound at a call: <paramref name="arguments"/>' values for <paramref name="parameter"/>
+        /// (matched by parameter, never by position), evaluated in the caller.
+        /// </summary>
+        public static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, IParameterSymbol parameter)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } bound && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, parameter))
+                {
+                    // An omitted optional argument is the default value, already judged at the sink itself.
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsFollowedParameter(IParameterSymbol parameter)
+            => parameter.RefKind is RefKind.None or RefKind.In
+               && (parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                   || parameter.Type is INamedTypeSymbol { Name: "FileInfo", ContainingNamespace.Name: "IO" });
+
+        /// <summary>A sink reached from a body, with values that still depend on some parameter.</summary>
+        private readonly struct RawFlow
+        {
+            public RawFlow(ValueSet template, string sinkName, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
+            {
+                Template = template;
+                SinkName = sinkName;
+                Via = via;
+                ReturnsSinkText = returnsSinkText;
+                Member = member;
+            }
+
+            public ValueSet Template { get; }
+
+            public string SinkName { get; }
+
+            public ImmutableArray<string> Via { get; }
+
+            public bool ReturnsSinkText { get; }
+
+            /// <summary>For flows of a type: the member whose body holds them.</summary>
+            public ISymbol? Member { get; }
+        }
+
+        private enum GuardKind
+        {
+            Summary,
+            Body,
+            Type,
+        }
+
+        private sealed class GuardComparer : IEqualityComparer<(GuardKind Kind, ISymbol Symbol)>
+        {
+            public static readonly GuardComparer Instance = new();
+
+            public bool Equals((GuardKind Kind, ISymbol Symbol) x, (GuardKind Kind, ISymbol Symbol) y)
+                => x.Kind == y.Kind && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+            public int GetHashCode((GuardKind Kind, ISymbol Symbol) obj)
+                => ((int)obj.Kind * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Symbol);
+        }
+
+        private sealed class Walk
+        {
+            private readonly FlowSummaries _owner;
+            private readonly CancellationToken _cancellationToken;
+            private readonly HashSet<(GuardKind Kind, ISymbol Symbol)> _inProgress = new(GuardComparer.Instance);
+            private int _nesting;
+            private int _computed;
+            private bool _incomplete;
+
+            public Walk(FlowSummaries owner, CancellationToken cancellationToken)
+            {
+                _owner = owner;
+                _cancellationToken = cancellationToken;
+            }
+
+            public ImmutableArray<Flow> Summary(IMethodSymbol method)
+            {
+                if (_owner._summaries.TryGetValue(method, out var cached))
+                {
+                    return cached;
+                }
+
+                return Guarded(GuardKind.Summary, method, _owner._summaries, () => ComputeSummary(method), ImmutableArray<Flow>.Empty);
+            }
+
+            private ImmutableArray<Flow> ComputeSummary(IMethodSymbol method)
+            {
+                var raw = new List<RawFlow>(BodyFlows(method));
+                if (AssignsMembers(method))
+                {
+                    // Fields and properties this method sets are read elsewhere in the type.
+                    foreach (var flow in TypeFlows(method.ContainingType))
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(flow.Member, method))
+                        {
+                            raw.Add(flow);
+                        }
+                    }
+                }
+
+                var builder = ImmutableArray.CreateBuilder<Flow>();
+                var seen = new HashSet<(IParameterSymbol, string, string)>();
+                foreach (var parameter in method.Parameters)
+                {
+                    if (!IsFollowedParameter(parameter))
+                    {
+                        continue;
+                    }
+
+                    foreach (var flow in raw)
+                    {
+                        var template = flow.Template.WhereDependsOn(p => SymbolEqualityComparer.Default.Equals(p, parameter));
+                        if (template.IsEmpty || builder.Count >= MaxFlowsPerMethod)
+                        {
+                            continue;
+                        }
+
+                        var via = flow.Member is null || SymbolEqualityComparer.Default.Equals(flow.Member, method) ? flow.Via : flow.Via.Insert(0, flow.Member.Name);
+                        if (seen.Add((parameter, template.ToString(), flow.SinkName)))
+                        {
+                            builder.Add(new Flow(parameter, template, flow.SinkName, via, flow.ReturnsSinkText && flow.Member is null));
+                        }
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+
+            /// <summary>The sinks reached from <paramref name="method"/>'s body with values that depend on some parameter.</summary>
+            private ImmutableArray<RawFlow> BodyFlows(IMethodSymbol method)
+            {
+                if (_owner._bodyFlows.TryGetValue(method, out var cached))
+                {
+                    return cached;
+                }
+
+                return Guarded(GuardKind.Body, method, _owner._bodyFlows, () => ComputeBodyFlows(method), ImmutableArray<RawFlow>.Empty);
+            }
+
+            private ImmutableArray<RawFlow> ComputeBodyFlows(IMethodSymbol method)
+            {
+                var builder = ImmutableArray.CreateBuilder<RawFlow>();
+                foreach (var body in Bodies(method))
+                {
+                    var returnCount = 0;
+                    foreach (var operation in body.Descendants())
+                    {
+                        if (operation is IReturnOperation { ReturnedValue: not null } && !InNestedFunction(operation, body))
+                        {
+                            returnCount++;
+                        }
+                    }
+
+                    foreach (var operation in body.Descendants())
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (_owner._sinks.TryGetSink(operation, out var value, out var sinkName, out var yieldsText))
+                        {
+                            var template = _owner._evaluator.EvaluateOpen(value, _cancellationToken).WhereDependsOn(static _ => true);
+                            if (!template.IsEmpty)
+                            {
+                                var returnsText = yieldsText && returnCount == 1 && IsReturnedDirectly(operation, body);
+                                builder.Add(new RawFlow(template, sinkName, ImmutableArray<string>.Empty, returnsText, null));
+                            }
+
+                            continue;
+                        }
+
+                        var (callee, arguments) = operation switch
+                        {
+                            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                            _ => (null, default(ImmutableArray<IArgumentOperation>)),
+                        };
+
+                        if (callee is null || !MayHaveSummary(callee) || SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method))
+                        {
+                            continue;
+                        }
+
+                        foreach (var flow in Summary(callee.OriginalDefinition))
+                        {
+                            var argument = ArgumentFor(arguments, flow.Parameter);
+                            var bound = argument is null ? null : _owner._evaluator.EvaluateOpen(argument, _cancellationToken);
+                            var template = flow.Template
+                                .Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? bound : null)
+                                .WhereDependsOn(static _ => true);
+                            if (!template.IsEmpty && builder.Count < MaxFlowsPerMethod * 2)
+                            {
+                                var returnsText = flow.ReturnsSinkText && returnCount == 1 && IsReturnedDirectly(operation, body);
+                                builder.Add(new RawFlow(template, flow.SinkName, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
+                            }
+                        }
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+
+            /// <summary>Every flow of every member of <paramref name="type"/>, tagged with its member.</summary>
+            private ImmutableArray<RawFlow> TypeFlows(INamedTypeSymbol type)
+            {
+                type = type.OriginalDefinition;
+                if (_owner._typeFlows.TryGetValue(type, out var cached))
+                {
+                    return cached;
+                }
+
+                return Guarded(GuardKind.Type, type, _owner._typeFlows, () =>
+                {
+                    var builder = ImmutableArray.CreateBuilder<RawFlow>();
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is not IMethodSymbol { IsImplicitlyDeclared: false } method || method.DeclaringSyntaxReferences.IsEmpty)
+                        {
+                            continue;
+                        }
+
+                        foreach (var flow in BodyFlows(method))
+                        {
+                            builder.Add(new RawFlow(flow.Template, flow.SinkName, flow.Via, false, method));
+                        }
+                    }
+
+                    return builder.ToImmutable();
+                }, ImmutableArray<RawFlow>.Empty);
+            }
+
+            private TValue Guarded<TKey, TValue>(GuardKind kind, TKey key, ConcurrentDictionary<TKey, TValue> cache, Func<TValue> compute, TValue whenCut)
+                where TKey : ISymbol
+            {
+                var guardKey = (kind, (ISymbol)key);
+                if (_nesting >= MaxNesting || _computed >= MaxSummariesPerWalk || !_inProgress.Add(guardKey))
+                {
+                    _incomplete = true;
+                    return whenCut;
+                }
+
+                var wasIncomplete = _incomplete;
+                _incomplete = false;
+                _nesting++;
+                _computed++;
+                try
+                {
+                    var result = compute();
+
+                    // A result cut short by recursion or a bound depends on where the walk began: never cache it.
+                    if (!_incomplete)
+                    {
+                        cache.TryAdd(key, result);
+                    }
+
+                    return result;
+                }
+                finally
+                {
+                    _nesting--;
+                    _inProgress.Remove(guardKey);
+                    _incomplete |= wasIncomplete;
+                }
+            }
+
+            private IEnumerable<IOperation> Bodies(IMethodSymbol method)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(_cancellationToken);
+                    if (syntax is TypeDeclarationSyntax)
+                    {
+                        // A primary constructor: its parameters are read by the members (type flows).
+                        continue;
+                    }
+
+                    var model = _owner._evaluator.GetSemanticModel(syntax.SyntaxTree);
+                    var body = model.GetOperation(syntax, _cancellationToken);
+                    if (body is not null)
+                    {
+                        yield return body;
+                    }
+                }
+            }
+
+            private bool AssignsMembers(IMethodSymbol method)
+            {
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    return true;
+                }
+
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+                    {
+                        if (node is AssignmentExpressionSyntax)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool InNestedFunction(IOperation operation, IOperation body)
+            {
+                for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><c>return sink;</c>, <c>=> sink</c>, <c>return sink.Trim();</c>, <c>return await sink;</c>.</summary>
+            private static bool IsReturnedDirectly(IOperation operation, IOperation body)
+            {
+                var current = operation;
+                while (current.Parent is { } parent)
+                {
+                    switch (parent)
+                    {
+                        case IReturnOperation:
+                            return !InNestedFunction(parent, body);
+                        case IAwaitOperation:
+                        case IConversionOperation { Conversion.IsImplicit: true }:
+                        case IInvocationOperation { TargetMethod.Name: "Trim", Arguments.IsEmpty: true } trim when trim.Instance == current:
+                            current = parent;
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>How a method is named in messages: <c>GetStream</c>, <c>new TokenFileReader</c>.</summary>
+        public static string DisplayName(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.Name;
+    }
+}
