@@ -41,6 +41,18 @@ namespace TokenPolicy.Analyzers
             helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HardcodedBearerToken),
             customTags: WellKnownDiagnosticTags.Telemetry);
 
+        /// <summary>TP0002 reported at an argument that carries a hardcoded token into a method that puts it in an Authorization header.</summary>
+        public static readonly DiagnosticDescriptor TP0002_HardcodedBearerTokenViaCall = new(
+            RuleIdentifiers.HardcodedBearerToken,
+            title: "Do not hardcode bearer or API tokens",
+            messageFormat: "{0} puts its '{1}' argument into an authentication header (via {2}), and this call passes a hardcoded {3}; resolve the token at run time with the caller-or-OIDC resolver (ICredentialTokenResolver)",
+            category: SecurityCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Tokens written into source code leak through the repository, logs and binaries, and are never rotated. Resolve credentials at run time.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HardcodedBearerToken),
+            customTags: WellKnownDiagnosticTags.Telemetry);
+
         public static readonly DiagnosticDescriptor TP0003_KubernetesInClusterToken = new(
             RuleIdentifiers.KubernetesInClusterToken,
             title: "Kubernetes client reads the service-account token",

@@ -13,22 +13,38 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// <summary>One rule's sinks, as method summaries see them.</summary>
     internal interface IFlowSinks
     {
-        /// <summary>
-        /// When <paramref name="operation"/> is one of the rule's sinks: the operation whose value reaches it, the
-        /// sink's display name, and whether the sink's result is the text of what it reads (a fix can replace a call
-        /// that returns it).
-        /// </summary>
-        bool TryGetSink(IOperation operation, out IOperation? value, out string sinkName, out bool yieldsText);
+        /// <summary>When <paramref name="operation"/> is one of the rule's sinks: the operation whose value reaches it, and what the sink is.</summary>
+        bool TryGetSink(IOperation operation, out IOperation? value, out SinkFacts facts);
+    }
+
+    /// <summary>What a summary remembers of a sink.</summary>
+    internal readonly struct SinkFacts
+    {
+        public SinkFacts(string name, bool yieldsText = false, bool takesRawToken = false)
+        {
+            Name = name;
+            YieldsText = yieldsText;
+            TakesRawToken = takesRawToken;
+        }
+
+        /// <summary>The sink's display name (<c>new FileStream</c>).</summary>
+        public string Name { get; }
+
+        /// <summary>The sink returns the text it read (a fix can replace a call that returns it).</summary>
+        public bool YieldsText { get; }
+
+        /// <summary>TP0002: the value is a bare token rather than a full header value (<c>Bearer x</c>).</summary>
+        public bool TakesRawToken { get; }
     }
 
     /// <summary>One way a parameter of a method reaches a sink: "<c>path</c> is read as a file, via <c>GetStream</c>".</summary>
     internal sealed class Flow
     {
-        public Flow(IParameterSymbol parameter, ValueSet template, string sinkName, ImmutableArray<string> via, bool returnsSinkText)
+        public Flow(IParameterSymbol parameter, ValueSet template, SinkFacts sink, ImmutableArray<string> via, bool returnsSinkText)
         {
             Parameter = parameter;
             Template = template;
-            SinkName = sinkName;
+            Sink = sink;
             Via = via;
             ReturnsSinkText = returnsSinkText;
         }
@@ -39,8 +55,8 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>The value at the sink in terms of the parameter (only values that depend on it).</summary>
         public ValueSet Template { get; }
 
-        /// <summary>The sink's display name (<c>new FileStream</c>).</summary>
-        public string SinkName { get; }
+        /// <summary>The sink the parameter reaches.</summary>
+        public SinkFacts Sink { get; }
 
         /// <summary>The methods between the summarised method and the sink, outermost first.</summary>
         public ImmutableArray<string> Via { get; }
@@ -49,7 +65,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         public bool ReturnsSinkText { get; }
 
         /// <summary><c>GetStream → new FileStream</c>.</summary>
-        public string Chain => Via.IsEmpty ? SinkName : string.Join(" → ", Via) + " → " + SinkName;
+        public string Chain => Via.IsEmpty ? Sink.Name : string.Join(" → ", Via) + " → " + Sink.Name;
     }
 
     /// <summary>
@@ -140,10 +156,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>A sink reached from a body, with values that still depend on some parameter.</summary>
         private readonly struct RawFlow
         {
-            public RawFlow(ValueSet template, string sinkName, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
+            public RawFlow(ValueSet template, SinkFacts sink, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
             {
                 Template = template;
-                SinkName = sinkName;
+                Sink = sink;
                 Via = via;
                 ReturnsSinkText = returnsSinkText;
                 Member = member;
@@ -151,7 +167,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             public ValueSet Template { get; }
 
-            public string SinkName { get; }
+            public SinkFacts Sink { get; }
 
             public ImmutableArray<string> Via { get; }
 
@@ -159,6 +175,17 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             /// <summary>For flows of a type: the member whose body holds them.</summary>
             public ISymbol? Member { get; }
+        }
+
+        private sealed class SeenComparer : IEqualityComparer<(IParameterSymbol, string, string)>
+        {
+            public static readonly SeenComparer Instance = new();
+
+            public bool Equals((IParameterSymbol, string, string) x, (IParameterSymbol, string, string) y)
+                => SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1) && x.Item2 == y.Item2 && x.Item3 == y.Item3;
+
+            public int GetHashCode((IParameterSymbol, string, string) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 397) ^ obj.Item2.GetHashCode() ^ obj.Item3.GetHashCode();
         }
 
         private enum GuardKind
@@ -220,7 +247,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
 
                 var builder = ImmutableArray.CreateBuilder<Flow>();
-                var seen = new HashSet<(IParameterSymbol, string, string)>();
+                var seen = new HashSet<(IParameterSymbol, string, string)>(SeenComparer.Instance);
                 foreach (var parameter in method.Parameters)
                 {
                     if (!IsFollowedParameter(parameter))
@@ -237,9 +264,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                         var via = flow.Member is null || SymbolEqualityComparer.Default.Equals(flow.Member, method) ? flow.Via : flow.Via.Insert(0, flow.Member.Name);
-                        if (seen.Add((parameter, template.ToString(), flow.SinkName)))
+                        if (seen.Add((parameter, template.ToString(), flow.Sink.Name)))
                         {
-                            builder.Add(new Flow(parameter, template, flow.SinkName, via, flow.ReturnsSinkText && flow.Member is null));
+                            builder.Add(new Flow(parameter, template, flow.Sink, via, flow.ReturnsSinkText && flow.Member is null));
                         }
                     }
                 }
@@ -275,13 +302,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                     foreach (var operation in body.Descendants())
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
-                        if (_owner._sinks.TryGetSink(operation, out var value, out var sinkName, out var yieldsText))
+                        if (_owner._sinks.TryGetSink(operation, out var value, out var facts))
                         {
                             var template = _owner._evaluator.EvaluateOpen(value, _cancellationToken).WhereDependsOn(static _ => true);
                             if (!template.IsEmpty)
                             {
-                                var returnsText = yieldsText && returnCount == 1 && IsReturnedDirectly(operation, body);
-                                builder.Add(new RawFlow(template, sinkName, ImmutableArray<string>.Empty, returnsText, null));
+                                var returnsText = facts.YieldsText && returnCount == 1 && IsReturnedDirectly(operation, body);
+                                builder.Add(new RawFlow(template, facts, ImmutableArray<string>.Empty, returnsText, null));
                             }
 
                             continue;
@@ -309,7 +336,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                             if (!template.IsEmpty && builder.Count < MaxFlowsPerMethod * 2)
                             {
                                 var returnsText = flow.ReturnsSinkText && returnCount == 1 && IsReturnedDirectly(operation, body);
-                                builder.Add(new RawFlow(template, flow.SinkName, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
+                                builder.Add(new RawFlow(template, flow.Sink, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
                             }
                         }
                     }
@@ -339,7 +366,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         foreach (var flow in BodyFlows(method))
                         {
-                            builder.Add(new RawFlow(flow.Template, flow.SinkName, flow.Via, false, method));
+                            builder.Add(new RawFlow(flow.Template, flow.Sink, flow.Via, false, method));
                         }
                     }
 

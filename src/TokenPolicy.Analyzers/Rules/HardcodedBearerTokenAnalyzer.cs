@@ -18,7 +18,7 @@ namespace TokenPolicy.Analyzers.Rules
     public sealed class HardcodedBearerTokenAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.TP0002_HardcodedBearerToken);
+            ImmutableArray.Create(Descriptors.TP0002_HardcodedBearerToken, Descriptors.TP0002_HardcodedBearerTokenViaCall);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -30,14 +30,15 @@ namespace TokenPolicy.Analyzers.Rules
                 // String-keyed dictionaries exist in every compilation, so there is always something to look at.
                 var sinks = AuthSinks.Resolve(start.Compilation);
                 var evaluator = EvaluatorCache.Get(start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, evaluator), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, evaluator), OperationKind.ObjectCreation);
+                var flows = evaluator.GetFlowSummaries(RuleIdentifiers.HardcodedBearerToken, _ => new AuthFlowSinks(sinks, evaluator));
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, flows, evaluator), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks, flows, evaluator), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(c => AnalyzeIndexerAssignment(c, sinks, evaluator), OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(AnalyzeAttribute, OperationKind.Attribute);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, AuthSinks sinks, ValueEvaluator evaluator)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, AuthSinks sinks, FlowSummaries flows, ValueEvaluator evaluator)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -51,14 +52,86 @@ namespace TokenPolicy.Analyzers.Rules
                 var value = SinkResolver.Argument(invocation.Arguments, "value");
                 AnalyzeCollectionEntry(context, method.ContainingType, method.Name, key, value, evaluator);
             }
+            else if (FlowSummaries.MayHaveSummary(method))
+            {
+                AnalyzeCall(context, method, invocation.Arguments, flows, evaluator);
+            }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, AuthSinks sinks, ValueEvaluator evaluator)
+        private static void AnalyzeCreation(OperationAnalysisContext context, AuthSinks sinks, FlowSummaries flows, ValueEvaluator evaluator)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is { } constructor && sinks.TryGet(constructor, out var sink))
+            if (creation.Constructor is not { } constructor)
+            {
+                return;
+            }
+
+            if (sinks.TryGet(constructor, out var sink))
             {
                 Analyze(context, sink, sink.DisplayName, sink.TypeName + "." + sink.MemberName, creation.Arguments, evaluator);
+            }
+            else if (FlowSummaries.MayHaveSummary(constructor))
+            {
+                AnalyzeCall(context, constructor, creation.Arguments, flows, evaluator);
+            }
+        }
+
+        /// <summary>
+        /// A call into a method of this compilation whose parameter ends up in an Authorization header (directly, through
+        /// fields it sets, or through further calls): reported at the argument, where the hardcoded token is chosen.
+        /// </summary>
+        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows, ValueEvaluator evaluator)
+        {
+            var summary = flows.GetSummary(callee, context.CancellationToken);
+            if (summary.IsEmpty)
+            {
+                return;
+            }
+
+            var options = AnalyzerGate.GetOptions(context);
+            if (options is null)
+            {
+                return;
+            }
+
+            foreach (var flow in summary)
+            {
+                var argument = FlowSummaries.ArgumentFor(arguments, flow.Parameter);
+                if (argument is null)
+                {
+                    continue;
+                }
+
+                var passed = evaluator.Evaluate(argument, context.CancellationToken);
+                var values = flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null);
+                foreach (var candidate in values.Values)
+                {
+                    if (candidate.ConstantText is not { } text)
+                    {
+                        continue;
+                    }
+
+                    var match = flow.Sink.TakesRawToken ? TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength) : TokenMatch.None;
+                    if (!match.IsToken)
+                    {
+                        match = TokenClassifier.ClassifyHeaderValue(text, options.EntropyThreshold, options.MinLength);
+                    }
+
+                    if (match.IsToken)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.TP0002_HardcodedBearerTokenViaCall,
+                            argument.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty
+                                .Add(DiagnosticProperties.SinkMember, callee.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+                                .Add(DiagnosticProperties.ViaCall, "true"),
+                            FlowSummaries.DisplayName(callee.OriginalDefinition) + "(" + flow.Parameter.Name + ")",
+                            flow.Parameter.Name,
+                            flow.Chain,
+                            match.Kind));
+                        return;
+                    }
+                }
             }
         }
 
@@ -80,7 +153,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
 
             var options = AnalyzerGate.GetOptions(context);
-            if (options is null || !IsAuthorizationName(key, evaluator, context))
+            if (options is null || !AuthSinks.IsAuthorizationName(key, evaluator, context.CancellationToken))
             {
                 return;
             }
@@ -113,12 +186,12 @@ namespace TokenPolicy.Analyzers.Rules
             }
 
             // Cheap gates first: the header name and the scheme decide whether this call is an auth sink at all.
-            if (sink.NameParameter is not null && !IsAuthorizationName(SinkResolver.Argument(arguments, sink.NameParameter), evaluator, context))
+            if (sink.NameParameter is not null && !AuthSinks.IsAuthorizationName(SinkResolver.Argument(arguments, sink.NameParameter), evaluator, context.CancellationToken))
             {
                 return;
             }
 
-            if (sink.SchemeParameter is not null && !IsTokenScheme(SinkResolver.Argument(arguments, sink.SchemeParameter), evaluator, context))
+            if (sink.SchemeParameter is not null && !AuthSinks.IsTokenScheme(SinkResolver.Argument(arguments, sink.SchemeParameter), evaluator, context.CancellationToken))
             {
                 return;
             }
@@ -212,52 +285,6 @@ namespace TokenPolicy.Analyzers.Rules
             }
 
             return TokenMatch.None;
-        }
-
-        private static bool IsAuthorizationName(IOperation? name, ValueEvaluator evaluator, OperationAnalysisContext context)
-        {
-            if (name is null)
-            {
-                return false;
-            }
-
-            if (name.ConstantValue is { HasValue: true } constant)
-            {
-                return constant.Value is string text && TokenClassifier.IsAuthorizationHeaderName(text);
-            }
-
-            foreach (var candidate in evaluator.Evaluate(name, context.CancellationToken).Values)
-            {
-                if (TokenClassifier.IsAuthorizationHeaderName(candidate.ConstantText))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsTokenScheme(IOperation? scheme, ValueEvaluator evaluator, OperationAnalysisContext context)
-        {
-            if (scheme is null)
-            {
-                return false;
-            }
-
-            if (scheme.ConstantValue is { HasValue: true } constant)
-            {
-                return constant.Value is string text && TokenClassifier.IsTokenScheme(text);
-            }
-
-            foreach (var candidate in evaluator.Evaluate(scheme, context.CancellationToken).Values)
-            {
-                if (TokenClassifier.IsTokenScheme(candidate.ConstantText))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static void Report(OperationAnalysisContext context, IOperation expression, AuthSinkKind kind, string sinkMember, TokenMatch match, string displayName)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Sinks
 {
@@ -179,6 +180,54 @@ namespace TokenPolicy.Analyzers.Sinks
             }
 
             return _stringKeyed.GetOrAdd(named, t => ComputeStringKeyed((INamedTypeSymbol)t));
+        }
+
+        /// <summary>The header name is <c>Authorization</c> (any case), also through constants and fields.</summary>
+        public static bool IsAuthorizationName(IOperation? name, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken)
+        {
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (name.ConstantValue is { HasValue: true } constant)
+            {
+                return constant.Value is string text && TokenClassifier.IsAuthorizationHeaderName(text);
+            }
+
+            foreach (var candidate in evaluator.Evaluate(name, cancellationToken).Values)
+            {
+                if (TokenClassifier.IsAuthorizationHeaderName(candidate.ConstantText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The scheme is <c>Bearer</c> or <c>Token</c> (any case), also through constants and fields.</summary>
+        public static bool IsTokenScheme(IOperation? scheme, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken)
+        {
+            if (scheme is null)
+            {
+                return false;
+            }
+
+            if (scheme.ConstantValue is { HasValue: true } constant)
+            {
+                return constant.Value is string text && TokenClassifier.IsTokenScheme(text);
+            }
+
+            foreach (var candidate in evaluator.Evaluate(scheme, cancellationToken).Values)
+            {
+                if (TokenClassifier.IsTokenScheme(candidate.ConstantText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -96,7 +96,7 @@ namespace TokenPolicy.Analyzers.Sinks
             => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => s.ParameterName is null ? !m.IsStatic : HasParameter(m, s.ParameterName)));
 
         /// <summary>Method summaries see the same sinks as the rule (<see cref="IFlowSinks"/>).</summary>
-        public bool TryGetSink(IOperation operation, out IOperation? value, out string sinkName, out bool yieldsText)
+        public bool TryGetSink(IOperation operation, out IOperation? value, out SinkFacts facts)
         {
             var (method, instance, arguments) = operation switch
             {
@@ -108,14 +108,12 @@ namespace TokenPolicy.Analyzers.Sinks
             if (method is not null && TryGet(method, out var sink) && MayRead(sink, arguments))
             {
                 value = PathOperation(sink, instance, arguments);
-                sinkName = sink.DisplayName;
-                yieldsText = sink.YieldsText;
+                facts = new SinkFacts(sink.DisplayName, yieldsText: sink.YieldsText);
                 return value is not null;
             }
 
             value = null;
-            sinkName = string.Empty;
-            yieldsText = false;
+            facts = default;
             return false;
         }
 

@@ -94,8 +94,8 @@ public class ValueFlowTests
             void A() => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|TP0002:_fallback|});
             void B() => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        // Not followed: a constant passed by a caller into a parameter (the evaluator does not follow calls).
-        class Hardcoded() : Client(new HttpClient(), "{{Jwt}}");
+        // Followed through the method summary of Client's primary constructor: reported at the argument.
+        class Hardcoded() : Client(new HttpClient(), {|TP0002:"{{Jwt}}"|});
         """);
 
     [Fact]
