@@ -114,7 +114,7 @@ namespace TokenPolicy.Analyzers.Rules
                     CallLocation(context.Operation.Syntax),
                     ImmutableDictionary<string, string?>.Empty
                         .Add(DiagnosticProperties.SinkMember, callee.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
-                        .Add(DiagnosticProperties.YieldsText, flow.ReturnsSinkText ? "true" : "false")
+                        .Add(DiagnosticProperties.YieldsText, flow.ReturnsSinkText && callee.ReturnType.SpecialType == SpecialType.System_String ? "true" : "false")
                         .Add(DiagnosticProperties.ViaCall, "true"),
                     calleeName + "(" + flow.Parameter.Name + ")",
                     flow.Parameter.Name,
