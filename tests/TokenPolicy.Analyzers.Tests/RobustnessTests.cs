@@ -201,6 +201,74 @@ public class RobustnessTests
         Assert.True(stopwatch.Elapsed < Bound, $"{name}: analysis took {stopwatch.Elapsed} (bound {Bound})");
     }
 
+    /// <summary>
+    /// Workspaces (the IDE, the CLI) present a referenced project as a compilation reference: its members' syntax trees
+    /// belong to another compilation. Their values are unknown here (everything stays inside the current compilation),
+    /// and nothing throws.
+    /// </summary>
+    [Fact]
+    public async Task Members_of_a_referenced_compilation_are_unknown_and_do_not_throw()
+    {
+        var library = CSharpCompilation.Create(
+            "Library",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    using System.IO;
+                    using System.Net.Http.Headers;
+                    public class Paths
+                    {
+                        public static readonly string Token = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+                        private readonly string _path;
+                        public Paths(string path) { _path = path; }
+                        public string Read() => File.ReadAllText(_path);
+                        public static string ReadFile(string path) => File.ReadAllText(path);
+                        public static AuthenticationHeaderValue Bearer(string token) => new AuthenticationHeaderValue("Bearer", token);
+                        public string Computed => Token + "";
+                    }
+                    """, path: "/lib/Paths.cs"),
+            },
+            TestReferences.Net80Assemblies,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var app = CSharpCompilation.Create(
+            "App",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    using System.IO;
+                    class App
+                    {
+                        string A() => File.ReadAllText(Paths.Token);
+                        string B() => Paths.ReadFile("/var/run/secrets/kubernetes.io/serviceaccount/token");
+                        string C() => new Paths("/var/run/secrets/kubernetes.io/serviceaccount/token").Read();
+                        string D() => File.ReadAllText(new Paths("x").Computed);
+                        object E() => Paths.Bearer("ghp_" + "not-a-real-token");
+                    }
+                    """, path: "/app/App.cs"),
+            },
+            TestReferences.Net80Assemblies.Add(library.ToMetadataReference()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add(exception);
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await app.WithAnalyzers(AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("TP", StringComparison.Ordinal));
+    }
+
     private static string Nested(int depth)
     {
         var builder = new StringBuilder();

@@ -419,8 +419,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         continue;
                     }
 
-                    var model = _owner._evaluator.GetSemanticModel(syntax.SyntaxTree);
-                    var body = model.GetOperation(syntax, _cancellationToken);
+                    var body = _owner._evaluator.GetSemanticModel(syntax.SyntaxTree)?.GetOperation(syntax, _cancellationToken);
                     if (body is not null)
                     {
                         yield return body;

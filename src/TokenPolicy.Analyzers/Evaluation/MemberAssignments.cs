@@ -31,7 +31,13 @@ namespace TokenPolicy.Analyzers.Evaluation
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax(cancellationToken);
-                SemanticModel? model = null;
+
+                // A type of a referenced project (as workspaces present it) has no model here: its writes are unknown.
+                var model = evaluator.GetSemanticModel(declaration.SyntaxTree);
+                if (model is null)
+                {
+                    continue;
+                }
 
                 // Nested types are included: they may write the container's private (static) members.
                 foreach (var node in declaration.DescendantNodes())
@@ -45,7 +51,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                                 continue;
                             }
 
-                            model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
                             switch (model.GetOperation(assignmentSyntax, cancellationToken))
                             {
                                 case ISimpleAssignmentOperation simple when TargetMember(simple.Target, type) is { } member:
@@ -65,7 +70,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                             break;
 
                         case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword or (int)SyntaxKind.RefKeyword } argument:
-                            model ??= evaluator.GetSemanticModel(declaration.SyntaxTree);
                             if (model.GetOperation(argument.Expression, cancellationToken) is { } written)
                             {
                                 AddUnknownWrites(index, written, type);

@@ -81,9 +81,17 @@ namespace TokenPolicy.Analyzers.Evaluation
         internal FlowSummaries GetFlowSummaries(string ruleId, Func<Compilation, IFlowSinks> createSinks)
             => _flowSummaries.GetOrAdd(ruleId, _ => new FlowSummaries(this, createSinks(_compilation)));
 
-        /// <summary>A semantic model for another tree of the compilation, created once.</summary>
-        internal SemanticModel GetSemanticModel(SyntaxTree tree)
+        /// <summary>
+        /// A semantic model for another tree of the compilation, created once; null for a tree of another compilation
+        /// (a member of a referenced project, as workspaces present it), whose values are unknown here.
+        /// </summary>
+        internal SemanticModel? GetSemanticModel(SyntaxTree tree)
         {
+            if (!_compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
 #pragma warning disable RS1030 // Values of members declared in other files need their tree's model; created once per tree and cached.
             return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
@@ -361,7 +369,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     }
 
                     var model = _owner.GetSemanticModel(initializer.SyntaxTree);
-                    if (model.GetOperation(initializer, _cancellationToken) is ISymbolInitializerOperation init)
+                    if (model?.GetOperation(initializer, _cancellationToken) is ISymbolInitializerOperation init)
                     {
                         builder.AddRange(Evaluate(init.Value, depth));
                         sawValue = true;
@@ -392,8 +400,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 foreach (var reference in method.DeclaringSyntaxReferences)
                 {
                     var syntax = reference.GetSyntax(_cancellationToken);
-                    var model = _owner.GetSemanticModel(syntax.SyntaxTree);
-                    var body = model.GetOperation(syntax, _cancellationToken);
+                    var body = _owner.GetSemanticModel(syntax.SyntaxTree)?.GetOperation(syntax, _cancellationToken);
                     if (body is null)
                     {
                         continue;
