@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using Microsoft.Build.Locator;
+
+namespace TokenPolicy.Cli;
+
+/// <summary>
+/// Registers the MSBuild of the installed .NET SDK (Microsoft.Build.Locator). This class must not touch
+/// any Microsoft.Build or Microsoft.CodeAnalysis.MSBuild type: it runs before they may be loaded.
+/// </summary>
+internal static class MSBuildSetup
+{
+    private static readonly object Gate = new();
+    private static string? _failure;
+
+    /// <summary>Why registration failed, or null when MSBuild is registered.</summary>
+    public static string? Failure
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return MSBuildLocator.IsRegistered ? null : _failure ?? "MSBuild is not registered";
+            }
+        }
+    }
+
+    /// <summary>Registers the default MSBuild instance once; returns false (and records why) when none is found.</summary>
+    public static bool TryRegister()
+    {
+        lock (Gate)
+        {
+            if (MSBuildLocator.IsRegistered)
+            {
+                return true;
+            }
+
+            try
+            {
+                if (!MSBuildLocator.QueryVisualStudioInstances().Any())
+                {
+                    _failure = "no .NET SDK was found (project and solution loading needs the .NET SDK; a folder of loose .cs files does not)";
+                    return false;
+                }
+
+                if (!MSBuildLocator.CanRegister)
+                {
+                    _failure = "MSBuild assemblies were loaded before Microsoft.Build.Locator could register the SDK's MSBuild";
+                    return false;
+                }
+
+                MSBuildLocator.RegisterDefaults();
+                return true;
+            }
+            catch (Exception ex)
+            {
+                _failure = "could not register the .NET SDK's MSBuild: " + ex.Message;
+                return false;
+            }
+        }
+    }
+}
