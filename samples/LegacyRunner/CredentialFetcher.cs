@@ -59,6 +59,18 @@ internal sealed class CredentialFetcher
         return reader.ReadToEnd().Trim();
     }
 
+    /// <summary>The pod's identity for the admin API, read through a small helper.</summary>
+    public string ReadProbeIdentity()
+    {
+        // TP0001, reported here at the call that hands the token path to a helper that reads whatever it is given.
+        return ReadTrimmed(TokenPath);
+    }
+
+    /// <summary>The same helper on a harmless file: no warning.</summary>
+    public string ReadHostname() => ReadTrimmed("/etc/hostname");
+
+    private static string ReadTrimmed(string path) => File.ReadAllText(path).Trim();
+
     /// <summary>The namespace file beside the token is harmless: no warning.</summary>
     public string ReadNamespace() => File.ReadAllText(Path.Combine(ServiceAccountDirectory, "namespace")).Trim();
 

@@ -14,10 +14,10 @@ public sealed class EndToEndTests
 
         Assert.Equal(ExitCodes.Findings, run.ExitCode);
         var findings = run.Out.Split('\n').Where(l => l.StartsWith("samples/LegacyRunner/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, findings.Count(l => l.Contains(": warning TP0001: ", StringComparison.Ordinal)));
+        Assert.Equal(3, findings.Count(l => l.Contains(": warning TP0001: ", StringComparison.Ordinal)));
         Assert.Equal(2, findings.Count(l => l.Contains(": warning TP0002: ", StringComparison.Ordinal)));
         Assert.All(findings, l => Assert.StartsWith("samples/LegacyRunner/CredentialFetcher.cs:", l));
-        Assert.Contains("4 findings (4 warnings) in 1 file", run.Out);
+        Assert.Contains("5 findings (5 warnings) in 1 file", run.Out);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class EndToEndTests
         Assert.True(run.ExitCode == ExitCodes.Findings, run.ToString());
         using var json = JsonDocument.Parse(run.Out);
         Assert.EndsWith(Path.Combine("samples", "LegacyRunner"), json.RootElement.GetProperty("target").GetString());
-        Assert.Equal(4, json.RootElement.GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("summary").GetProperty("total").GetInt32());
         Assert.DoesNotContain("Analysing files", run.Err); // stderr is redirected: no progress
     }
 
