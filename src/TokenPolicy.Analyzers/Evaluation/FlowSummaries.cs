@@ -131,6 +131,25 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
+        /// At a call of <paramref name="callee"/>: every flow of its summary with the argument that feeds it and the
+        /// values that then reach the sink (the argument evaluated in the caller, substituted into the flow).
+        /// </summary>
+        public IEnumerable<(Flow Flow, IOperation Argument, ValueSet Values)> AtCall(IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            foreach (var flow in GetSummary(callee, cancellationToken))
+            {
+                var argument = ArgumentFor(arguments, flow.Parameter);
+                if (argument is null)
+                {
+                    continue;
+                }
+
+                var passed = _evaluator.Evaluate(argument, cancellationToken);
+                yield return (flow, argument, flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null));
+            }
+        }
+
+        /// <summary>
         /// The argument values bound at a call: <paramref name="arguments"/>' values for <paramref name="parameter"/>
         /// (matched by parameter, never by position), evaluated in the caller.
         /// </summary>

@@ -54,7 +54,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
             else if (FlowSummaries.MayHaveSummary(method))
             {
-                AnalyzeCall(context, method, invocation.Arguments, flows, evaluator);
+                AnalyzeCall(context, method, invocation.Arguments, flows);
             }
         }
 
@@ -72,7 +72,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
             else if (FlowSummaries.MayHaveSummary(constructor))
             {
-                AnalyzeCall(context, constructor, creation.Arguments, flows, evaluator);
+                AnalyzeCall(context, constructor, creation.Arguments, flows);
             }
         }
 
@@ -80,10 +80,9 @@ namespace TokenPolicy.Analyzers.Rules
         /// A call into a method of this compilation whose parameter ends up in an Authorization header (directly, through
         /// fields it sets, or through further calls): reported at the argument, where the hardcoded token is chosen.
         /// </summary>
-        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows, ValueEvaluator evaluator)
+        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows)
         {
-            var summary = flows.GetSummary(callee, context.CancellationToken);
-            if (summary.IsEmpty)
+            if (flows.GetSummary(callee, context.CancellationToken).IsEmpty)
             {
                 return;
             }
@@ -94,16 +93,8 @@ namespace TokenPolicy.Analyzers.Rules
                 return;
             }
 
-            foreach (var flow in summary)
+            foreach (var (flow, argument, values) in flows.AtCall(callee, arguments, context.CancellationToken))
             {
-                var argument = FlowSummaries.ArgumentFor(arguments, flow.Parameter);
-                if (argument is null)
-                {
-                    continue;
-                }
-
-                var passed = evaluator.Evaluate(argument, context.CancellationToken);
-                var values = flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null);
                 foreach (var candidate in values.Values)
                 {
                     if (candidate.ConstantText is not { } text)

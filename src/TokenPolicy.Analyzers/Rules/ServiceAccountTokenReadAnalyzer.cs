@@ -46,7 +46,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
             else if (FlowSummaries.MayHaveSummary(invocation.TargetMethod))
             {
-                AnalyzeCall(context, invocation.TargetMethod, invocation.Arguments, flows, evaluator);
+                AnalyzeCall(context, invocation.TargetMethod, invocation.Arguments, flows);
             }
         }
 
@@ -64,7 +64,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
             else if (FlowSummaries.MayHaveSummary(constructor))
             {
-                AnalyzeCall(context, constructor, creation.Arguments, flows, evaluator);
+                AnalyzeCall(context, constructor, creation.Arguments, flows);
             }
         }
 
@@ -78,10 +78,9 @@ namespace TokenPolicy.Analyzers.Rules
         /// A call into a method of this compilation whose parameter reaches a read (directly, through fields it sets,
         /// or through further calls): reported here, where the token path is chosen, when the argument is one.
         /// </summary>
-        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows, ValueEvaluator evaluator)
+        private static void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, FlowSummaries flows)
         {
-            var summary = flows.GetSummary(callee, context.CancellationToken);
-            if (summary.IsEmpty)
+            if (flows.GetSummary(callee, context.CancellationToken).IsEmpty)
             {
                 return;
             }
@@ -92,16 +91,8 @@ namespace TokenPolicy.Analyzers.Rules
                 return;
             }
 
-            foreach (var flow in summary)
+            foreach (var (flow, _, values) in flows.AtCall(callee, arguments, context.CancellationToken))
             {
-                var argument = FlowSummaries.ArgumentFor(arguments, flow.Parameter);
-                if (argument is null)
-                {
-                    continue;
-                }
-
-                var passed = evaluator.Evaluate(argument, context.CancellationToken);
-                var values = flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null);
                 var tokenPath = options.PathMatcher.FindTokenPath(values);
                 if (tokenPath is null)
                 {
