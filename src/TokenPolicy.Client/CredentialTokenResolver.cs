@@ -44,6 +44,8 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
     private readonly BotTokenFile _file;
     private readonly string? _environmentToken;
     private readonly ILogger _logger;
+    private volatile ResolvedToken? _lastBot;
+    private volatile CallerMemo? _lastCaller;
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="callerTokenAccessor">The caller of the current work; <see cref="AsyncLocalCallerTokenAccessor"/> by default.</param>
@@ -130,28 +132,25 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
     /// <inheritdoc />
     public ResolvedToken Resolve()
     {
-        var tried = new List<string>();
-        var caller = TryResolveCaller(tried);
+        // Fast path, allocation-free once warm: the caller's token or the OIDC token already in memory.
+        var caller = TryResolveCaller(null);
         if (caller is not null)
         {
             return caller;
         }
 
-        if (_oidc is not null)
+        var cached = _oidc?.CachedToken;
+        if (cached is not null)
         {
-            var cached = _oidc.CachedToken;
-            if (cached is not null)
-            {
-                return Bot(cached);
-            }
-
-            tried.Add(_oidc.Description + ": no token in memory (Resolve() does no network I/O; use ResolveAsync)");
-        }
-        else
-        {
-            tried.Add("in-memory OIDC token: no control-plane exchange or client-credentials grant configured");
+            return Bot(cached);
         }
 
+        // Slow path: the file and the environment, recording every source tried for a clear error.
+        var tried = new List<string>();
+        TryResolveCaller(tried);
+        tried.Add(_oidc is not null
+            ? _oidc.Description + ": no token in memory (Resolve() does no network I/O; use ResolveAsync)"
+            : "in-memory OIDC token: no control-plane exchange or client-credentials grant configured");
         return ResolveLocalBot(force: false, tried) ?? throw new CredentialTokenUnavailableException(tried);
     }
 
@@ -223,9 +222,21 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
     private ResolvedToken? TryResolveCaller(List<string>? tried)
     {
         var caller = _callerAccessor.Current;
-        if (caller is not null && ResolvedToken.TryParseHeader(caller.HeaderValue, out var scheme, out var value))
+        if (caller is not null)
         {
-            return new ResolvedToken(TokenSource.Caller, scheme, value, caller.UserId);
+            // One ResolvedToken per caller scope: repeated resolutions in a turn allocate nothing.
+            var last = _lastCaller;
+            if (last is not null && ReferenceEquals(last.Caller, caller))
+            {
+                return last.Token;
+            }
+
+            if (ResolvedToken.TryParseHeader(caller.HeaderValue, out var scheme, out var value))
+            {
+                var token = new ResolvedToken(TokenSource.Caller, scheme, value, caller.UserId);
+                _lastCaller = new CallerMemo(caller, token);
+                return token;
+            }
         }
 
         tried?.Add("caller token: none for the current work");
@@ -250,5 +261,31 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
         return null;
     }
 
-    private static ResolvedToken Bot(string token) => new(TokenSource.ControlPlaneOidc, "Bearer", token);
+    /// <summary>The bot token as a <see cref="ResolvedToken"/>, reused while the token does not change.</summary>
+    private ResolvedToken Bot(string token)
+    {
+        var last = _lastBot;
+        if (last is not null && string.Equals(last.Value, token, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        last = new ResolvedToken(TokenSource.ControlPlaneOidc, "Bearer", token);
+        _lastBot = last;
+        return last;
+    }
+
+    /// <summary>The last caller scope seen and its token (one immutable pair, swapped atomically).</summary>
+    private sealed class CallerMemo
+    {
+        public CallerMemo(CallerToken caller, ResolvedToken token)
+        {
+            Caller = caller;
+            Token = token;
+        }
+
+        public CallerToken Caller { get; }
+
+        public ResolvedToken Token { get; }
+    }
 }

@@ -45,6 +45,49 @@ public sealed class ResolverTests : LeakCheckedTest, IDisposable
     }
 
     [Fact]
+    public void RepeatedResolutionsReuseOneTokenUntilItChanges()
+    {
+        var first = LeakCapture.NewToken("memo1");
+        var source = new SettableTokenSource { Token = first };
+        var resolver = Create(oidc: source);
+
+        var a = resolver.Resolve();
+        Assert.Same(a, resolver.Resolve());
+        Assert.Equal(first, a.Value);
+
+        var second = LeakCapture.NewToken("memo2");
+        source.Token = second;
+        var b = resolver.Resolve();
+        Assert.NotSame(a, b);
+        Assert.Equal(second, b.Value);
+
+        var caller = LeakCapture.NewToken("memo-caller");
+        using (CallerTokenContext.Begin("Bearer " + caller, "u1"))
+        {
+            var c = resolver.Resolve();
+            Assert.Same(c, resolver.Resolve());
+            Assert.Equal(caller, c.Value);
+        }
+
+        using (CallerTokenContext.Begin("Bearer " + caller, "u2"))
+        {
+            Assert.Equal("u2", resolver.Resolve().UserId);
+        }
+    }
+
+    private sealed class SettableTokenSource : IOidcTokenSource
+    {
+        public string? Token { get; set; }
+
+        public string Description => "test token source";
+
+        public string? CachedToken => Token;
+
+        public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken = default)
+            => Token is { } token ? new ValueTask<string>(token) : throw new InvalidOperationException("no token");
+    }
+
+    [Fact]
     public async Task FileBeatsEnvironmentAndIsTrimmedAndReReadWhenItChanges()
     {
         var file = Path.Combine(_directory, "bot-token");
