@@ -26,8 +26,8 @@ namespace TokenPolicy.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(static start =>
             {
-                var configuration = start.Compilation.GetTypeByMetadataName(ConfigurationType);
-                var tokenFileAuth = start.Compilation.GetTypeByMetadataName(TokenFileAuthType);
+                var configuration = TypeLookup.Find(start.Compilation, ConfigurationType);
+                var tokenFileAuth = TypeLookup.Find(start.Compilation, TokenFileAuthType);
                 if (configuration is null && tokenFileAuth is null)
                 {
                     return;

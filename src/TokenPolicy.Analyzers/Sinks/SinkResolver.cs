@@ -23,7 +23,7 @@ namespace TokenPolicy.Analyzers.Sinks
                 var name = typeName(row);
                 if (!types.TryGetValue(name, out var type))
                 {
-                    type = compilation.GetTypeByMetadataName(name);
+                    type = TypeLookup.Find(compilation, name);
                     types.Add(name, type);
                 }
 
