@@ -265,18 +265,52 @@ public sealed class CredentialClient
 
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new System.IO.MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var declared = content.Headers.ContentLength;
+        if (declared > MaxResponseBytes)
         {
-            if (buffer.Length + read > MaxResponseBytes)
+            throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The response exceeds 1 MiB.");
+        }
+
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+
+        // Common case: a declared length, read straight into an array of that size.
+        if (declared is { } length)
+        {
+            var exact = new byte[length];
+            var filled = 0;
+            int count;
+            while (filled < exact.Length && (count = await stream.ReadAsync(exact.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The response exceeds 1 MiB.");
+                filled += count;
             }
 
-            buffer.Write(chunk, 0, read);
+            // A body longer than declared is refused like any over-long body; a shorter one is what arrived.
+            if (filled == exact.Length && await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0)
+            {
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, "The response is longer than its Content-Length.");
+            }
+
+            return filled == exact.Length ? exact : exact.AsSpan(0, filled).ToArray();
+        }
+
+        using var buffer = new System.IO.MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The response exceeds 1 MiB.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
