@@ -50,6 +50,12 @@ public sealed class EndToEndTests : IDisposable
         var project = Path.Combine(copy, "LegacyRunner.csproj");
         var before = File.ReadAllText(Path.Combine(copy, "CredentialFetcher.cs"));
 
+        // dotnet format loads the analyzers and fixes from the referenced projects' Debug outputs: build them first
+        // (a clean clone whose tests ran in Release has none).
+        var prebuild = await RunAsync("dotnet", $"build \"{project}\" -nologo -clp:NoSummary -p:TreatWarningsAsErrors=false", _work);
+        Assert.True(prebuild.ExitCode == 0, "dotnet build failed before the fixes:\n" + prebuild.Output);
+        Assert.Contains(": warning TP0001:", prebuild.Output);
+
         var format = await RunAsync("dotnet", $"format analyzers \"{project}\" --diagnostics TP0001 TP0002 --severity info -v diag", _work);
         Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
         Assert.DoesNotContain("Failed to apply code fix", format.Output);
