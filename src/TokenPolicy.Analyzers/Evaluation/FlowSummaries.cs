@@ -309,13 +309,22 @@ namespace TokenPolicy.Analyzers.Evaluation
                 var builder = ImmutableArray.CreateBuilder<RawFlow>();
                 foreach (var body in Bodies(method))
                 {
-                    var returnCount = 0;
-                    foreach (var operation in body.Descendants())
+                    var returnCount = -1;
+                    int ReturnCount()
                     {
-                        if (operation is IReturnOperation { ReturnedValue: not null } && !InNestedFunction(operation, body))
+                        if (returnCount < 0)
                         {
-                            returnCount++;
+                            returnCount = 0;
+                            foreach (var operation in body.Descendants())
+                            {
+                                if (operation is IReturnOperation { ReturnedValue: not null } && !InNestedFunction(operation, body))
+                                {
+                                    returnCount++;
+                                }
+                            }
                         }
+
+                        return returnCount;
                     }
 
                     foreach (var operation in body.Descendants())
@@ -326,7 +335,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                             var template = _owner._evaluator.EvaluateOpen(value, _cancellationToken).WhereDependsOn(static _ => true);
                             if (!template.IsEmpty)
                             {
-                                var returnsText = facts.YieldsText && returnCount == 1 && IsReturnedDirectly(operation, body);
+                                var returnsText = facts.YieldsText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
                                 builder.Add(new RawFlow(template, facts, ImmutableArray<string>.Empty, returnsText, null));
                             }
 
@@ -354,7 +363,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                                 .WhereDependsOn(static _ => true);
                             if (!template.IsEmpty && builder.Count < MaxFlowsPerMethod * 2)
                             {
-                                var returnsText = flow.ReturnsSinkText && returnCount == 1 && IsReturnedDirectly(operation, body);
+                                var returnsText = flow.ReturnsSinkText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
                                 builder.Add(new RawFlow(template, flow.Sink, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
                             }
                         }
@@ -446,20 +455,45 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            /// <summary>
+            /// Whether the method may store a parameter in a field or property that other members read: a primary
+            /// constructor, or an assignment whose value mentions one of its string parameters (checked on syntax, so
+            /// that constructing a plain data type does not summarise every member of it).
+            /// </summary>
             private bool AssignsMembers(IMethodSymbol method)
             {
-                if (method.MethodKind == MethodKind.Constructor)
-                {
-                    return true;
-                }
-
                 foreach (var reference in method.DeclaringSyntaxReferences)
                 {
-                    foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+                    var syntax = reference.GetSyntax(_cancellationToken);
+                    if (syntax is TypeDeclarationSyntax)
                     {
-                        if (node is AssignmentExpressionSyntax)
+                        return true;
+                    }
+
+                    foreach (var node in syntax.DescendantNodes())
+                    {
+                        if (node is AssignmentExpressionSyntax assignment && MentionsParameter(assignment.Right, method))
                         {
                             return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool MentionsParameter(ExpressionSyntax expression, IMethodSymbol method)
+            {
+                foreach (var node in expression.DescendantNodesAndSelf())
+                {
+                    if (node is IdentifierNameSyntax identifier)
+                    {
+                        foreach (var parameter in method.Parameters)
+                        {
+                            if (identifier.Identifier.ValueText == parameter.Name && IsFollowedParameter(parameter))
+                            {
+                                return true;
+                            }
                         }
                     }
                 }
