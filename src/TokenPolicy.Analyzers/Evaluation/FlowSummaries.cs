@@ -14,7 +14,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     internal interface IFlowSinks
     {
         /// <summary>When <paramref name="operation"/> is one of the rule's sinks: the operation whose value reaches it, and what the sink is.</summary>
-        bool TryGetSink(IOperation operation, out IOperation? value, out SinkFacts facts);
+        bool TryGetSink(IOperation operation, CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts);
     }
 
     /// <summary>What a summary remembers of a sink.</summary>
@@ -330,7 +330,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     foreach (var operation in body.Descendants())
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
-                        if (_owner._sinks.TryGetSink(operation, out var value, out var facts))
+                        if (_owner._sinks.TryGetSink(operation, _cancellationToken, out var value, out var facts))
                         {
                             var template = _owner._evaluator.EvaluateOpen(value, _cancellationToken).WhereDependsOn(static _ => true);
                             if (!template.IsEmpty)

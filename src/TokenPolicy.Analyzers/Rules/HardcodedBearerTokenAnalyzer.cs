@@ -95,34 +95,23 @@ namespace TokenPolicy.Analyzers.Rules
 
             foreach (var (flow, argument, values) in flows.AtCall(callee, arguments, context.CancellationToken))
             {
-                foreach (var candidate in values.Values)
+                var match = FirstToken(values, flow.Sink.TakesRawToken, options);
+                if (!match.IsToken)
                 {
-                    if (candidate.ConstantText is not { } text)
-                    {
-                        continue;
-                    }
-
-                    var match = flow.Sink.TakesRawToken ? TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength) : TokenMatch.None;
-                    if (!match.IsToken)
-                    {
-                        match = TokenClassifier.ClassifyHeaderValue(text, options.EntropyThreshold, options.MinLength);
-                    }
-
-                    if (match.IsToken)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.TP0002_HardcodedBearerTokenViaCall,
-                            argument.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty
-                                .Add(DiagnosticProperties.SinkMember, callee.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
-                                .Add(DiagnosticProperties.ViaCall, "true"),
-                            FlowSummaries.DisplayName(callee.OriginalDefinition) + "(" + flow.Parameter.Name + ")",
-                            flow.Parameter.Name,
-                            flow.Chain,
-                            match.Kind));
-                        return;
-                    }
+                    continue;
                 }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TP0002_HardcodedBearerTokenViaCall,
+                    argument.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticProperties.SinkMember, callee.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+                        .Add(DiagnosticProperties.ViaCall, "true"),
+                    FlowSummaries.DisplayName(callee.OriginalDefinition) + "(" + flow.Parameter.Name + ")",
+                    flow.Parameter.Name,
+                    flow.Chain,
+                    match.Kind));
+                return;
             }
         }
 
@@ -252,23 +241,27 @@ namespace TokenPolicy.Analyzers.Rules
 
         /// <summary>The first constant alternative of the value that is token-like; values with unknown or environment parts never are.</summary>
         private static TokenMatch Classify(IOperation expression, AuthSink sink, TokenPolicyOptions options, ValueEvaluator evaluator, OperationAnalysisContext context)
+            => FirstToken(evaluator.Evaluate(expression, context.CancellationToken), sink.ValueIsRawToken, options);
+
+        /// <summary>
+        /// The first fully constant value that is token-like. A raw-token sink given a whole header value ("Bearer x" as
+        /// the parameter) still carries the token, so raw sinks try both readings.
+        /// </summary>
+        private static TokenMatch FirstToken(ValueSet values, bool takesRawToken, TokenPolicyOptions options)
         {
-            foreach (var candidate in evaluator.Evaluate(expression, context.CancellationToken).Values)
+            foreach (var candidate in values.Values)
             {
-                var text = candidate.ConstantText;
-                if (text is null)
+                if (candidate.ConstantText is not { } text)
                 {
                     continue;
                 }
 
-                // A raw-token sink given a whole header value ("Bearer x" as the parameter) still carries the token.
-                var match = sink.ValueIsRawToken
-                    ? TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength)
-                    : TokenMatch.None;
+                var match = takesRawToken ? TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength) : TokenMatch.None;
                 if (!match.IsToken)
                 {
                     match = TokenClassifier.ClassifyHeaderValue(text, options.EntropyThreshold, options.MinLength);
                 }
+
                 if (match.IsToken)
                 {
                     return match;

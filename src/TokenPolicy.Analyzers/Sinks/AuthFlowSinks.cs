@@ -17,17 +17,17 @@ namespace TokenPolicy.Analyzers.Sinks
             _evaluator = evaluator;
         }
 
-        public bool TryGetSink(IOperation operation, out IOperation? value, out SinkFacts facts)
+        public bool TryGetSink(IOperation operation, CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts)
         {
             value = null;
             facts = default;
             switch (operation)
             {
                 case IInvocationOperation invocation when _sinks.TryGet(invocation.TargetMethod, out var sink):
-                    return TryTableSink(sink, invocation.Arguments, out value, out facts);
+                    return TryTableSink(sink, invocation.Arguments, cancellationToken, out value, out facts);
 
                 case IInvocationOperation invocation when _sinks.IsCollectionAdd(invocation.TargetMethod, out var keyParameter):
-                    if (IsAuthorizationName(SinkResolver.Argument(invocation.Arguments, keyParameter.Name)))
+                    if (IsAuthorizationName(SinkResolver.Argument(invocation.Arguments, keyParameter.Name), cancellationToken))
                     {
                         value = SinkResolver.Argument(invocation.Arguments, "value");
                         facts = new SinkFacts("the \"Authorization\" entry of " + invocation.TargetMethod.ContainingType.Name);
@@ -36,10 +36,10 @@ namespace TokenPolicy.Analyzers.Sinks
                     return value is not null;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation when _sinks.TryGet(constructor, out var sink):
-                    return TryTableSink(sink, creation.Arguments, out value, out facts);
+                    return TryTableSink(sink, creation.Arguments, cancellationToken, out value, out facts);
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
-                    when _sinks.IsCollectionIndexer(indexer.Property) && IsAuthorizationName(indexer.Arguments[0].Value):
+                    when _sinks.IsCollectionIndexer(indexer.Property) && IsAuthorizationName(indexer.Arguments[0].Value, cancellationToken):
                     value = assignment.Value;
                     facts = new SinkFacts("the \"Authorization\" entry of " + indexer.Property.ContainingType.Name);
                     return true;
@@ -49,13 +49,13 @@ namespace TokenPolicy.Analyzers.Sinks
             }
         }
 
-        private bool TryTableSink(AuthSink sink, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, out IOperation? value, out SinkFacts facts)
+        private bool TryTableSink(AuthSink sink, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts)
         {
             value = null;
             facts = default;
             if (sink.Kind == AuthSinkKind.Attribute
-                || (sink.NameParameter is not null && !IsAuthorizationName(SinkResolver.Argument(arguments, sink.NameParameter)))
-                || (sink.SchemeParameter is not null && !AuthSinks.IsTokenScheme(SinkResolver.Argument(arguments, sink.SchemeParameter), _evaluator, CancellationToken.None)))
+                || (sink.NameParameter is not null && !IsAuthorizationName(SinkResolver.Argument(arguments, sink.NameParameter), cancellationToken))
+                || (sink.SchemeParameter is not null && !AuthSinks.IsTokenScheme(SinkResolver.Argument(arguments, sink.SchemeParameter), _evaluator, cancellationToken)))
             {
                 return false;
             }
@@ -65,6 +65,6 @@ namespace TokenPolicy.Analyzers.Sinks
             return value is not null;
         }
 
-        private bool IsAuthorizationName(IOperation? name) => AuthSinks.IsAuthorizationName(name, _evaluator, CancellationToken.None);
+        private bool IsAuthorizationName(IOperation? name, CancellationToken cancellationToken) => AuthSinks.IsAuthorizationName(name, _evaluator, cancellationToken);
     }
 }

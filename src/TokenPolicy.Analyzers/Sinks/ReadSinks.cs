@@ -96,7 +96,7 @@ namespace TokenPolicy.Analyzers.Sinks
             => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => s.ParameterName is null ? !m.IsStatic : HasParameter(m, s.ParameterName)));
 
         /// <summary>Method summaries see the same sinks as the rule (<see cref="IFlowSinks"/>).</summary>
-        public bool TryGetSink(IOperation operation, out IOperation? value, out SinkFacts facts)
+        public bool TryGetSink(IOperation operation, System.Threading.CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts)
         {
             var (method, instance, arguments) = operation switch
             {
