@@ -229,15 +229,30 @@ report.Root["bannedApi"] = ModeJson(bannedRes, "bannedApi");
 report.Root["floor"] = ModeJson(floorRes, "floor");
 
 double F(string key) => report.Get(key);
+// A ratio over another mode's overhead (its time minus the paired compile) has no meaning when that overhead was,
+// within the noise of a short run, zero or negative: recorded as undefined with the reason, not as missing.
+void OverheadRatio(string key, string numerator, string denominator)
+{
+    var (n, d) = (F(numerator), F(denominator));
+    if (double.IsFinite(n) && double.IsFinite(d) && d <= 0)
+    {
+        report.Undefined(key, $"{denominator} was {d:F1} ms (within the run's noise of zero): the ratio is undefined");
+    }
+    else
+    {
+        report.Figure(key, Stats.Ratio(n, d));
+    }
+}
+
 report.Figure("ratios.oursOverCompile", Stats.Ratio(F("ours.execMs"), F("compile.wallMs")));
 report.Figure("ratios.oursOverBannedApi", Stats.Ratio(F("ours.execMs"), F("bannedApi.execMs")));
 report.Figure("ratios.oursOverFloor", Stats.Ratio(F("ours.execMs"), F("floor.execMs")));
 report.Figure("ratios.wall.oursOverCompile", Stats.Ratio(F("ours.wallOverCompileMs"), F("compile.wallMs")));
-report.Figure("ratios.wall.oursOverBannedApi", Stats.Ratio(F("ours.wallOverCompileMs"), F("bannedApi.wallOverCompileMs")));
-report.Figure("ratios.wall.oursOverFloor", Stats.Ratio(F("ours.wallOverCompileMs"), F("floor.wallOverCompileMs")));
+OverheadRatio("ratios.wall.oursOverBannedApi", "ours.wallOverCompileMs", "bannedApi.wallOverCompileMs");
+OverheadRatio("ratios.wall.oursOverFloor", "ours.wallOverCompileMs", "floor.wallOverCompileMs");
 report.Figure("ratios.cpu.oursOverCompile", Stats.Ratio(F("ours.cpuOverCompileMs"), F("compile.cpuMs")));
-report.Figure("ratios.cpu.oursOverBannedApi", Stats.Ratio(F("ours.cpuOverCompileMs"), F("bannedApi.cpuOverCompileMs")));
-report.Figure("ratios.cpu.oursOverFloor", Stats.Ratio(F("ours.cpuOverCompileMs"), F("floor.cpuOverCompileMs")));
+OverheadRatio("ratios.cpu.oursOverBannedApi", "ours.cpuOverCompileMs", "bannedApi.cpuOverCompileMs");
+OverheadRatio("ratios.cpu.oursOverFloor", "ours.cpuOverCompileMs", "floor.cpuOverCompileMs");
 
 // ------------------------------------------------------------------ findings
 static bool IsOurs(Diagnostic d) => d.Id.StartsWith("TP", StringComparison.Ordinal);
@@ -324,7 +339,7 @@ foreach (var t in targets)
 }
 
 report.Root["targets"] = targetsJson;
-var missing = Report.Required.Where(k => !double.IsFinite(report.Get(k))).ToList();
+var missing = Report.Required.Where(k => !double.IsFinite(report.Get(k)) && !report.IsUndefined(k)).ToList();
 report.Root["missing"] = new JsonArray(missing.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray());
 
 Summary.Print(out_, report, corpus, targets, options);

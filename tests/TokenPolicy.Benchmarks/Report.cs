@@ -43,5 +43,21 @@ public sealed class Report
 
     public void Note(string key, string text) => _notes[key] = text;
 
+    private readonly HashSet<string> _undefined = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A figure that was measured but has no meaningful value (a ratio over an overhead that, within noise, was zero or
+    /// negative in a short run): recorded as null with the reason, and not counted as missing.
+    /// </summary>
+    public void Undefined(string key, string reason)
+    {
+        _undefined.Add(key);
+        _figures[key] = double.NaN;
+        _figuresJson[key] = null;
+        _notes[key] = reason;
+    }
+
+    public bool IsUndefined(string key) => _undefined.Contains(key);
+
     public static JsonNode? Json(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;
 }
