@@ -1,33 +1,47 @@
+using System;
+using Microsoft.CodeAnalysis;
+
 namespace TokenPolicy.Analyzers
 {
-    /// <summary>Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that code fixes read.</summary>
+    /// <summary>What a code fix can do with a finding: the analyzer-to-fixer contract, carried in <see cref="DiagnosticProperties.FixKind"/>.</summary>
+    public enum FixKind
+    {
+        /// <summary>No sound rewrite: the rule page says why.</summary>
+        None,
+
+        /// <summary>TP0001: the flagged call returns the token file's text (<c>File.ReadAllText(Async)</c>, or a helper that returns it); replace it with the resolved token.</summary>
+        FileText,
+
+        /// <summary>TP0001: the flagged creation is a <c>StreamReader</c> over the token file; replace the reader read to its end.</summary>
+        FileReader,
+
+        /// <summary>TP0002: the <c>parameter</c> of <c>new AuthenticationHeaderValue(scheme, parameter)</c>; replace the whole creation.</summary>
+        HeaderValueParameter,
+
+        /// <summary>TP0002: the argument of <c>AuthenticationHeaderValue.Parse</c>; replace the invocation.</summary>
+        HeaderValueParse,
+
+        /// <summary>TP0002: a string holding a full header value (<c>Bearer x</c>); replace it with the header's string form.</summary>
+        HeaderString,
+
+        /// <summary>TP0002: a raw token (Octokit <c>new Credentials(token)</c>); replace it with the resolved token.</summary>
+        RawToken,
+    }
+
+    /// <summary>Keys of <see cref="Diagnostic.Properties"/> that code fixes and tools read.</summary>
     public static class DiagnosticProperties
     {
         /// <summary>Metadata name of the sink's type plus member (<c>System.IO.File.ReadAllText</c>, <c>System.Net.Http.Headers.AuthenticationHeaderValue..ctor</c>).</summary>
         public const string SinkMember = "SinkMember";
 
-        /// <summary><c>true</c> when the flagged read returns the file's text.</summary>
-        public const string YieldsText = "YieldsText";
-
-        /// <summary>TP0002: how the token enters the sink (the name of a <c>Sinks.AuthSinkKind</c> member).</summary>
-        /// <remarks>
-        /// Values, and where the diagnostic's location is:
-        /// <list type="bullet">
-        /// <item><c>HeaderValueParameter</c>: the <c>parameter</c> argument value of <c>new AuthenticationHeaderValue(scheme, parameter)</c>; the fix replaces the whole creation.</item>
-        /// <item><c>HeaderValueParse</c>: the argument of <c>AuthenticationHeaderValue.Parse</c>; the fix replaces the invocation.</item>
-        /// <item><c>HeaderValueTryParse</c>: the argument of <c>AuthenticationHeaderValue.TryParse</c>; no fix.</item>
-        /// <item><c>HeaderString</c>: a string expression holding a full header value (<c>"Bearer x"</c>) passed to header collections
-        /// (<c>Add</c>/<c>TryAddWithoutValidation</c>), string-keyed dictionaries (initializer, indexer, <c>Add</c>), gRPC metadata or
-        /// <c>KeyValuePair</c>; the fix replaces it with the header's string form.</item>
-        /// <item><c>RawToken</c>: the raw token expression (Octokit <c>new Credentials(token)</c>).</item>
-        /// <item><c>Attribute</c>: an attribute argument holding an <c>Authorization: scheme token</c> line; no fix.</item>
-        /// </list>
-        /// TP0002 diagnostics also carry <see cref="SinkMember"/>.
-        /// </remarks>
-        public const string SinkKind = "SinkKind";
-    
+        /// <summary>A <see cref="Analyzers.FixKind"/> member name: what the fix replaces. Read it with <see cref="GetFixKind"/>.</summary>
+        public const string FixKind = "FixKind";
 
         /// <summary><c>true</c> when the diagnostic is at a call that passes the value into a method that reaches the sink.</summary>
         public const string ViaCall = "ViaCall";
+
+        /// <summary>The diagnostic's fix kind; <see cref="Analyzers.FixKind.None"/> when absent or unknown.</summary>
+        public static FixKind GetFixKind(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(FixKind, out var text) && Enum.TryParse<FixKind>(text, out var kind) ? kind : Analyzers.FixKind.None;
     }
 }

@@ -13,25 +13,6 @@ namespace TokenPolicy.CodeFixes
     /// </summary>
     internal static class FixPlanner
     {
-        /// <summary>TP0002 <see cref="DiagnosticProperties.SinkKind"/> values (the analyzer's contract).</summary>
-        internal static class SinkKinds
-        {
-            public const string HeaderValueParameter = "HeaderValueParameter";
-            public const string HeaderValueParse = "HeaderValueParse";
-            public const string HeaderValueTryParse = "HeaderValueTryParse";
-            public const string HeaderString = "HeaderString";
-            public const string RawToken = "RawToken";
-            public const string Attribute = "Attribute";
-        }
-
-        /// <summary>TP0001 sinks that give a <c>StreamReader</c> over the token file.</summary>
-        private static readonly HashSet<string> s_readerSinks = new()
-        {
-            "System.IO.StreamReader..ctor",
-            "System.IO.File.OpenText",
-            "System.IO.FileInfo.OpenText",
-        };
-
         public static FixPlan? Plan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (diagnostic.Location.SourceTree != model.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
@@ -62,10 +43,8 @@ namespace TokenPolicy.CodeFixes
 
         private static FixPlan? PlanTokenRead(SemanticModel model, ExpressionSyntax read, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.SinkMember, out var sinkMember);
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldsText, out var yieldsText);
-
-            if (yieldsText == "true")
+            var kind = DiagnosticProperties.GetFixKind(diagnostic);
+            if (kind == FixKind.FileText)
             {
                 // File.ReadAllText(path[, encoding]) / File.ReadAllTextAsync(path[, encoding][, cancellationToken]).
                 if (read is not InvocationExpressionSyntax invocation)
@@ -95,12 +74,7 @@ namespace TokenPolicy.CodeFixes
                 return null;
             }
 
-            if (sinkMember is not null && s_readerSinks.Contains(sinkMember))
-            {
-                return PlanReader(model, read, cancellationToken);
-            }
-
-            return null;
+            return kind == FixKind.FileReader ? PlanReader(model, read, cancellationToken) : null;
         }
 
         /// <summary>A StreamReader read to the end, directly or through a local used for nothing else.</summary>
@@ -345,17 +319,16 @@ namespace TokenPolicy.CodeFixes
 
         private static FixPlan? PlanHardcodedToken(ExpressionSyntax value, Diagnostic diagnostic)
         {
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.SinkKind, out var kind);
-            switch (kind)
+            switch (DiagnosticProperties.GetFixKind(diagnostic))
             {
-                case SinkKinds.HeaderValueParameter:
+                case FixKind.HeaderValueParameter:
                 {
                     // new AuthenticationHeaderValue(scheme, parameter) / new(scheme, parameter): the whole creation.
                     var creation = (WalkUpParentheses(value).Parent as ArgumentSyntax)?.Parent?.Parent as BaseObjectCreationExpressionSyntax;
                     return creation is null || creation.Initializer is not null ? null : new FixPlan(creation, ReplacementKind.Header);
                 }
 
-                case SinkKinds.HeaderValueParse:
+                case FixKind.HeaderValueParse:
                 {
                     // AuthenticationHeaderValue.Parse(value): the whole call.
                     var invocation = (WalkUpParentheses(value).Parent as ArgumentSyntax)?.Parent?.Parent as InvocationExpressionSyntax;
@@ -368,14 +341,14 @@ namespace TokenPolicy.CodeFixes
                     return invocation is null || name != "Parse" ? null : new FixPlan(invocation, ReplacementKind.Header);
                 }
 
-                case SinkKinds.HeaderString:
+                case FixKind.HeaderString:
                     return new FixPlan(value, ReplacementKind.HeaderString);
 
-                case SinkKinds.RawToken:
+                case FixKind.RawToken:
                     return new FixPlan(value, ReplacementKind.TokenValue);
 
                 default:
-                    // HeaderValueTryParse (the out parameter has no resolver equivalent), Attribute (needs a constant).
+                    // None: TryParse (the out parameter has no resolver equivalent), attributes (need a constant), call sites.
                     return null;
             }
         }

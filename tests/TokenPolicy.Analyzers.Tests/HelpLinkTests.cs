@@ -10,7 +10,7 @@ namespace TokenPolicy.Analyzers.Tests;
 public class HelpLinkTests
 {
     public static IEnumerable<object[]> Descriptors()
-        => AllDescriptors().Select(d => new object[] { d.Id });
+        => AllDescriptors().Select(d => d.Id).Distinct().Select(id => new object[] { id });
 
     [Fact]
     public void The_assembly_has_analyzers_and_descriptors()

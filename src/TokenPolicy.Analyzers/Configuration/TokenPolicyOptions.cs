@@ -72,6 +72,45 @@ namespace TokenPolicy.Analyzers.Configuration
         public static TokenPolicyOptions Get(AnalyzerConfigOptions options)
             => Cache.GetValue(options, Parse);
 
+        /// <summary>
+        /// Options that find every candidate either finds: the union of the extra paths and variables, the lower entropy
+        /// threshold and minimum length. (Sanctioned paths only ever remove findings, so they are not merged.)
+        /// </summary>
+        public static TokenPolicyOptions Merge(TokenPolicyOptions left, TokenPolicyOptions right)
+        {
+            if (ReferenceEquals(left, right) || ReferenceEquals(right, Default))
+            {
+                return left;
+            }
+
+            if (ReferenceEquals(left, Default))
+            {
+                return right;
+            }
+
+            return new TokenPolicyOptions(
+                left.AnalyzeGeneratedCode || right.AnalyzeGeneratedCode,
+                Union(left.ExtraTokenPaths, right.ExtraTokenPaths),
+                Union(left.ExtraTokenEnvVars, right.ExtraTokenEnvVars),
+                ImmutableArray<string>.Empty,
+                Math.Min(left.EntropyThreshold, right.EntropyThreshold),
+                Math.Min(left.MinLength, right.MinLength));
+        }
+
+        private static ImmutableArray<string> Union(ImmutableArray<string> left, ImmutableArray<string> right)
+        {
+            var builder = left.ToBuilder();
+            foreach (var item in right)
+            {
+                if (!builder.Contains(item))
+                {
+                    builder.Add(item);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
         private static TokenPolicyOptions Parse(AnalyzerConfigOptions options)
         {
             var generated = options.TryGetValue(AnalyzeGeneratedCodeKey, out var generatedText)

@@ -10,41 +10,15 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
-    /// <summary>One rule's sinks, as method summaries see them.</summary>
-    internal interface IFlowSinks
-    {
-        /// <summary>When <paramref name="operation"/> is one of the rule's sinks: the operation whose value reaches it, and what the sink is.</summary>
-        bool TryGetSink(IOperation operation, CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts);
-    }
-
-    /// <summary>What a summary remembers of a sink.</summary>
-    internal readonly struct SinkFacts
-    {
-        public SinkFacts(string name, bool yieldsText = false, bool takesRawToken = false)
-        {
-            Name = name;
-            YieldsText = yieldsText;
-            TakesRawToken = takesRawToken;
-        }
-
-        /// <summary>The sink's display name (<c>new FileStream</c>).</summary>
-        public string Name { get; }
-
-        /// <summary>The sink returns the text it read (a fix can replace a call that returns it).</summary>
-        public bool YieldsText { get; }
-
-        /// <summary>TP0002: the value is a bare token rather than a full header value (<c>Bearer x</c>).</summary>
-        public bool TakesRawToken { get; }
-    }
-
     /// <summary>One way a parameter of a method reaches a sink: "<c>path</c> is read as a file, via <c>GetStream</c>".</summary>
     internal sealed class Flow
     {
-        public Flow(IParameterSymbol parameter, ValueSet template, SinkFacts sink, ImmutableArray<string> via, bool returnsSinkText)
+        public Flow(IParameterSymbol parameter, ValueSet template, SinkRow sink, string sinkName, ImmutableArray<string> via, bool returnsSinkText)
         {
             Parameter = parameter;
             Template = template;
             Sink = sink;
+            SinkName = sinkName;
             Via = via;
             ReturnsSinkText = returnsSinkText;
         }
@@ -56,7 +30,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         public ValueSet Template { get; }
 
         /// <summary>The sink the parameter reaches.</summary>
-        public SinkFacts Sink { get; }
+        public SinkRow Sink { get; }
+
+        /// <summary>The sink's display name (<c>new FileStream</c>).</summary>
+        public string SinkName { get; }
 
         /// <summary>The methods between the summarised method and the sink, outermost first.</summary>
         public ImmutableArray<string> Via { get; }
@@ -65,11 +42,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         public bool ReturnsSinkText { get; }
 
         /// <summary><c>GetStream → new FileStream</c>.</summary>
-        public string Chain => Via.IsEmpty ? Sink.Name : string.Join(" → ", Via) + " → " + Sink.Name;
+        public string Chain => Via.IsEmpty ? SinkName : string.Join(" → ", Via) + " → " + SinkName;
     }
 
     /// <summary>
-    /// Method summaries for one rule: for every method (built lazily, cached per compilation), which parameters flow
+    /// Method summaries for one rule's sinks (rule-free: the rule hands in its <see cref="ISinkMatcher"/>): for every method (built lazily, cached per compilation), which parameters flow
     /// into the rule's sinks — directly, through locals, through fields and properties the method sets (read by other
     /// members of the type), and through calls to further methods whose own summaries say so. A call site then
     /// substitutes its arguments into the summary to decide, at the place where the value is chosen.
@@ -78,7 +55,8 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// Only methods with source in the compilation are summarised; calls are bound statically (virtual and interface
     /// calls use the statically bound member's body, if it has one; delegates are not followed). Recursion and mutual
     /// recursion are cut by an in-progress guard, nesting by <see cref="MaxNesting"/>, and a summary cut short is never
-    /// cached.
+    /// cached (<see cref="WalkGuard{TKey}"/>). A call inside a summarised body is followed only when one of its arguments
+    /// depends on a parameter: the other calls cannot add a flow, so their callees are never summarised for it.
     /// </remarks>
     internal sealed class FlowSummaries
     {
@@ -87,12 +65,12 @@ namespace TokenPolicy.Analyzers.Evaluation
         private const int MaxSummariesPerWalk = 256;
 
         private readonly ValueEvaluator _evaluator;
-        private readonly IFlowSinks _sinks;
+        private readonly ISinkMatcher _sinks;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Flow>> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<RawFlow>> _bodyFlows = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<RawFlow>> _typeFlows = new(SymbolEqualityComparer.Default);
 
-        public FlowSummaries(ValueEvaluator evaluator, IFlowSinks sinks)
+        public FlowSummaries(ValueEvaluator evaluator, ISinkMatcher sinks)
         {
             _evaluator = evaluator;
             _sinks = sinks;
@@ -167,7 +145,8 @@ namespace TokenPolicy.Analyzers.Evaluation
             return null;
         }
 
-        private static bool IsFollowedParameter(IParameterSymbol parameter)
+        /// <summary>A parameter whose argument can carry a followed value: strings, objects and FileInfo, by value.</summary>
+        internal static bool IsFollowedParameter(IParameterSymbol parameter)
             => parameter.RefKind is RefKind.None or RefKind.In
                && (parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
                    || parameter.Type is INamedTypeSymbol { Name: "FileInfo", ContainingNamespace.Name: "IO" });
@@ -175,10 +154,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>A sink reached from a body, with values that still depend on some parameter.</summary>
         private readonly struct RawFlow
         {
-            public RawFlow(ValueSet template, SinkFacts sink, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
+            public RawFlow(ValueSet template, SinkRow sink, string sinkName, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
             {
                 Template = template;
                 Sink = sink;
+                SinkName = sinkName;
                 Via = via;
                 ReturnsSinkText = returnsSinkText;
                 Member = member;
@@ -186,7 +166,9 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             public ValueSet Template { get; }
 
-            public SinkFacts Sink { get; }
+            public SinkRow Sink { get; }
+
+            public string SinkName { get; }
 
             public ImmutableArray<string> Via { get; }
 
@@ -229,10 +211,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         {
             private readonly FlowSummaries _owner;
             private readonly CancellationToken _cancellationToken;
-            private readonly HashSet<(GuardKind Kind, ISymbol Symbol)> _inProgress = new(GuardComparer.Instance);
+            private readonly WalkGuard<(GuardKind Kind, ISymbol Symbol)> _guard = new(GuardComparer.Instance);
             private int _nesting;
             private int _computed;
-            private bool _incomplete;
 
             public Walk(FlowSummaries owner, CancellationToken cancellationToken)
             {
@@ -283,9 +264,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                         var via = flow.Member is null || SymbolEqualityComparer.Default.Equals(flow.Member, method) ? flow.Via : flow.Via.Insert(0, flow.Member.Name);
-                        if (seen.Add((parameter, template.ToString(), flow.Sink.Name)))
+                        if (seen.Add((parameter, template.ToString(), flow.SinkName)))
                         {
-                            builder.Add(new Flow(parameter, template, flow.Sink, via, flow.ReturnsSinkText && flow.Member is null));
+                            builder.Add(new Flow(parameter, template, flow.Sink, flow.SinkName, via, flow.ReturnsSinkText && flow.Member is null));
                         }
                     }
                 }
@@ -330,13 +311,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                     foreach (var operation in body.Descendants())
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
-                        if (_owner._sinks.TryGetSink(operation, _cancellationToken, out var value, out var facts))
+                        if (_owner._sinks.TryMatch(operation, out var match))
                         {
-                            var template = _owner._evaluator.EvaluateOpen(value, _cancellationToken).WhereDependsOn(static _ => true);
-                            if (!template.IsEmpty)
+                            var template = match.Value is null
+                                ? ValueSet.Null
+                                : _owner._evaluator.EvaluateOpen(match.Value, _cancellationToken).WhereDependsOn(static _ => true);
+                            if (!template.IsEmpty && _owner._sinks.Accepts(match, _owner._evaluator, _cancellationToken))
                             {
-                                var returnsText = facts.YieldsText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
-                                builder.Add(new RawFlow(template, facts, ImmutableArray<string>.Empty, returnsText, null));
+                                var returnsText = match.Row.YieldsText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
+                                builder.Add(new RawFlow(template, match.Row, match.DisplayName, ImmutableArray<string>.Empty, returnsText, null));
                             }
 
                             continue;
@@ -354,23 +337,58 @@ namespace TokenPolicy.Analyzers.Evaluation
                             continue;
                         }
 
+                        // Only a call that passes something depending on a parameter can add a flow: decide that from the
+                        // arguments before summarising the callee.
+                        var bound = BoundArguments(callee.OriginalDefinition, arguments);
+                        if (bound is null)
+                        {
+                            continue;
+                        }
+
                         foreach (var flow in Summary(callee.OriginalDefinition))
                         {
-                            var argument = ArgumentFor(arguments, flow.Parameter);
-                            var bound = argument is null ? null : _owner._evaluator.EvaluateOpen(argument, _cancellationToken);
+                            if (!bound.TryGetValue(flow.Parameter, out var value))
+                            {
+                                continue;
+                            }
+
                             var template = flow.Template
-                                .Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? bound : null)
+                                .Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? value : null)
                                 .WhereDependsOn(static _ => true);
                             if (!template.IsEmpty && builder.Count < MaxFlowsPerMethod * 2)
                             {
                                 var returnsText = flow.ReturnsSinkText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
-                                builder.Add(new RawFlow(template, flow.Sink, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
+                                builder.Add(new RawFlow(template, flow.Sink, flow.SinkName, flow.Via.Insert(0, DisplayName(callee)), returnsText, null));
                             }
                         }
                     }
                 }
 
                 return builder.ToImmutable();
+            }
+
+            /// <summary>
+            /// The open values of the arguments bound to <paramref name="callee"/>'s followed parameters, when at least one
+            /// of them depends on a parameter of the body being summarised; otherwise null.
+            /// </summary>
+            private Dictionary<IParameterSymbol, ValueSet>? BoundArguments(IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
+            {
+                Dictionary<IParameterSymbol, ValueSet>? bound = null;
+                var dependsOnParameter = false;
+                foreach (var parameter in callee.Parameters)
+                {
+                    if (!IsFollowedParameter(parameter) || ArgumentFor(arguments, parameter) is not { } argument)
+                    {
+                        continue;
+                    }
+
+                    var value = _owner._evaluator.EvaluateOpen(argument, _cancellationToken);
+                    dependsOnParameter |= value.ContainsParameter;
+                    bound ??= new Dictionary<IParameterSymbol, ValueSet>(SymbolEqualityComparer.Default);
+                    bound[parameter] = value;
+                }
+
+                return dependsOnParameter ? bound : null;
             }
 
             /// <summary>Every flow of every member of <paramref name="type"/>, tagged with its member.</summary>
@@ -394,7 +412,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         foreach (var flow in BodyFlows(method))
                         {
-                            builder.Add(new RawFlow(flow.Template, flow.Sink, flow.Via, false, method));
+                            builder.Add(new RawFlow(flow.Template, flow.Sink, flow.SinkName, flow.Via, false, method));
                         }
                     }
 
@@ -405,34 +423,21 @@ namespace TokenPolicy.Analyzers.Evaluation
             private TValue Guarded<TKey, TValue>(GuardKind kind, TKey key, ConcurrentDictionary<TKey, TValue> cache, Func<TValue> compute, TValue whenCut)
                 where TKey : ISymbol
             {
-                var guardKey = (kind, (ISymbol)key);
-                if (_nesting >= MaxNesting || _computed >= MaxSummariesPerWalk || !_inProgress.Add(guardKey))
+                if (_nesting >= MaxNesting || _computed >= MaxSummariesPerWalk)
                 {
-                    _incomplete = true;
+                    _guard.Cut();
                     return whenCut;
                 }
 
-                var wasIncomplete = _incomplete;
-                _incomplete = false;
                 _nesting++;
                 _computed++;
                 try
                 {
-                    var result = compute();
-
-                    // A result cut short by recursion or a bound depends on where the walk began: never cache it.
-                    if (!_incomplete)
-                    {
-                        cache.TryAdd(key, result);
-                    }
-
-                    return result;
+                    return _guard.Cached((kind, (ISymbol)key), cache, key, compute, whenCut);
                 }
                 finally
                 {
                     _nesting--;
-                    _inProgress.Remove(guardKey);
-                    _incomplete |= wasIncomplete;
                 }
             }
 

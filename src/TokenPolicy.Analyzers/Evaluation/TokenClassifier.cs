@@ -75,6 +75,28 @@ namespace TokenPolicy.Analyzers.Evaluation
             "yourtoken", "yourapikey", "yourkey", "yoursecret", "changeme", "replaceme", "placeholder", "example",
             "dummy", "redacted", "notareal", "notreal", "xxxxx", "*****", "...", "\u2026");
 
+        /// <summary>
+        /// The word starts like a token (<c>eyJ</c>, or a known vendor prefix): a cheap test for a candidate literal that
+        /// may be one part of a token assembled from several.
+        /// </summary>
+        public static bool StartsLikeToken(ReadOnlySpan<char> word)
+        {
+            if (word.StartsWith("eyJ".AsSpan(), StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var prefix in Prefixes)
+            {
+                if (word.Length >= prefix.Prefix.Length && word.StartsWith(prefix.Prefix.AsSpan(), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Classifies a raw credential (what follows the scheme, or a bare token).</summary>
         public static TokenMatch ClassifyToken(string? candidate, double entropyThreshold, int minLength)
         {

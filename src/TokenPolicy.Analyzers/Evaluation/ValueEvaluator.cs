@@ -39,7 +39,6 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<SyntaxNode, LocalAssignments> _localAssignments = new();
         private readonly ConcurrentDictionary<INamedTypeSymbol, MemberAssignments> _memberAssignments = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, FlowSummaries> _flowSummaries = new(StringComparer.Ordinal);
 
         public ValueEvaluator(Compilation compilation, WellKnownTypes types)
         {
@@ -76,10 +75,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return new Walk(this, cancellationToken).Evaluate(operation, 0);
         }
-
-        /// <summary>Method summaries for one rule's sinks, built lazily and cached for this compilation.</summary>
-        internal FlowSummaries GetFlowSummaries(string ruleId, Func<Compilation, IFlowSinks> createSinks)
-            => _flowSummaries.GetOrAdd(ruleId, _ => new FlowSummaries(this, createSinks(_compilation)));
 
         /// <summary>
         /// A semantic model for another tree of the compilation, created once; null for a tree of another compilation
@@ -130,14 +125,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         {
             private readonly ValueEvaluator _owner;
             private readonly CancellationToken _cancellationToken;
-            private readonly HashSet<ISymbol> _inProgress = new(SymbolEqualityComparer.Default);
+            /// <summary>Members and variables being evaluated; a cycle or a bound marks the walk incomplete (never cached).</summary>
+            private readonly WalkGuard<ISymbol> _guard = new(SymbolEqualityComparer.Default);
             private int _steps;
-
-            /// <summary>
-            /// Set when a cycle or the depth/work bound cut the walk short: the values computed since depend on where
-            /// the walk began, so they must not be cached for other walks.
-            /// </summary>
-            private bool _incomplete;
 
             public Walk(ValueEvaluator owner, CancellationToken cancellationToken)
             {
@@ -163,7 +153,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 if (depth > MaxDepth || ++_steps > MaxSteps)
                 {
-                    _incomplete = true;
+                    _guard.Cut();
                     return ValueSet.Unknown;
                 }
 
@@ -310,32 +300,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return cached;
                 }
 
-                if (!_inProgress.Add(member))
-                {
-                    _incomplete = true;
-                    return ValueSet.Unknown;
-                }
-
-                var wasIncomplete = _incomplete;
-                _incomplete = false;
-                ValueSet result;
-                try
-                {
-                    result = ComputeMember(member, depth);
-                }
-                finally
-                {
-                    _inProgress.Remove(member);
-                }
-
-                // A value computed while a cycle or a bound cut the walk short depends on where the walk began: don't cache it.
-                if (!_incomplete)
-                {
-                    _owner._memberValues.TryAdd(member, result);
-                }
-
-                _incomplete |= wasIncomplete;
-                return result;
+                return _guard.Cached(member, _owner._memberValues, member, () => ComputeMember(member, depth), ValueSet.Unknown);
             }
 
             private ValueSet ComputeMember(ISymbol member, int depth)
@@ -446,9 +411,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return initial.IsEmpty && variable is ILocalSymbol ? ValueSet.Unknown : initial;
                 }
 
-                if (!_inProgress.Add(variable))
+                if (!_guard.TryEnter(variable))
                 {
-                    _incomplete = true;
                     return ValueSet.Unknown;
                 }
 
@@ -476,7 +440,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
                 finally
                 {
-                    _inProgress.Remove(variable);
+                    _guard.Exit(variable);
                 }
             }
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using TokenPolicy.Analyzers.Candidates;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 using TokenPolicy.Analyzers.Sinks;
 
@@ -12,70 +14,31 @@ namespace TokenPolicy.Analyzers.Rules
     /// <c>KubernetesClientConfiguration.InClusterConfig()</c> and <c>new TokenFileAuth(path)</c> with a token path.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KubernetesInClusterTokenAnalyzer : DiagnosticAnalyzer
+    public sealed class KubernetesInClusterTokenAnalyzer : TokenPolicyAnalyzer
     {
-        private const string ConfigurationType = "k8s.KubernetesClientConfiguration";
-        private const string TokenFileAuthType = "k8s.Authentication.TokenFileAuth";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.TP0003_KubernetesInClusterToken);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(static start =>
-            {
-                var configuration = TypeLookup.Find(start.Compilation, ConfigurationType);
-                var tokenFileAuth = TypeLookup.Find(start.Compilation, TokenFileAuthType);
-                if (configuration is null && tokenFileAuth is null)
-                {
-                    return;
-                }
+        private protected override ImmutableArray<OperationKind> OperationKinds { get; } =
+            ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
-                var evaluator = EvaluatorCache.Get(start.Compilation);
-                if (configuration is not null)
-                {
-                    start.RegisterOperationAction(
-                        c =>
-                        {
-                            var invocation = (IInvocationOperation)c.Operation;
-                            if (invocation.TargetMethod.Name == "InClusterConfig"
-                                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, configuration)
-                                && AnalyzerGate.GetOptions(c) is not null)
-                            {
-                                c.ReportDiagnostic(Diagnostic.Create(Descriptors.TP0003_KubernetesInClusterToken, invocation.Syntax.GetLocation(), "KubernetesClientConfiguration.InClusterConfig()"));
-                            }
-                        },
-                        OperationKind.Invocation);
-                }
+        private protected override string CandidateFamily => TokenPathCandidates.Family;
 
-                if (tokenFileAuth is not null)
-                {
-                    start.RegisterOperationAction(
-                        c =>
-                        {
-                            var creation = (IObjectCreationOperation)c.Operation;
-                            if (!SymbolEqualityComparer.Default.Equals(creation.Type, tokenFileAuth))
-                            {
-                                return;
-                            }
+        private protected override bool FollowsCalls => false;
 
-                            var options = AnalyzerGate.GetOptions(c);
-                            var path = SinkResolver.Argument(creation.Arguments, "tokenFile") ?? SinkResolver.Argument(creation.Arguments, "token_file");
-                            if (options is null || path is null)
-                            {
-                                return;
-                            }
+        private protected override DiagnosticDescriptor? ViaCallDescriptor => null;
 
-                            if (options.PathMatcher.FindTokenPath(evaluator.Evaluate(path, c.CancellationToken)) is { } tokenPath)
-                            {
-                                c.ReportDiagnostic(Diagnostic.Create(Descriptors.TP0003_KubernetesInClusterToken, creation.Syntax.GetLocation(), "new TokenFileAuth(" + tokenPath + ")"));
-                            }
-                        },
-                        OperationKind.ObjectCreation);
-                }
-            });
-        }
+        private protected override CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions) => new TokenPathCandidates(mergedOptions);
+
+        private protected override ISinkMatcher? CreateSinks(CompilationState state) => KubernetesSinks.Resolve(state.Compilation);
+
+        private protected override string? Judge(ValueSet values, SinkRow row, TokenPolicyOptions options) => options.PathMatcher.FindTokenPath(values);
+
+        private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
+            => Diagnostic.Create(
+                Descriptors.TP0003_KubernetesInClusterToken,
+                location,
+                properties,
+                found is null ? match.DisplayName : match.DisplayName + "(" + found + ")");
     }
 }

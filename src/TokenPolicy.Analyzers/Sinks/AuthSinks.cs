@@ -1,52 +1,29 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Sinks
 {
-    /// <summary>
-    /// TP0002: how a token enters an authentication sink; the value of <see cref="DiagnosticProperties.SinkKind"/>
-    /// (the enum member's name) and the code fix's contract.
-    /// </summary>
-    internal enum AuthSinkKind
-    {
-        /// <summary>The <c>parameter</c> argument of <c>new AuthenticationHeaderValue(scheme, parameter)</c>.</summary>
-        HeaderValueParameter,
-
-        /// <summary>The argument of <c>AuthenticationHeaderValue.Parse</c>, a full header value.</summary>
-        HeaderValueParse,
-
-        /// <summary>The argument of <c>AuthenticationHeaderValue.TryParse</c>, a full header value.</summary>
-        HeaderValueTryParse,
-
-        /// <summary>A string expression holding a full header value (<c>Bearer x</c>): header collections, dictionaries, gRPC metadata.</summary>
-        HeaderString,
-
-        /// <summary>A raw token expression (Octokit <c>Credentials(token)</c>).</summary>
-        RawToken,
-
-        /// <summary>An attribute argument holding an <c>Authorization: scheme token</c> header line.</summary>
-        Attribute,
-    }
-
     /// <summary>One row of the auth-sink table: a member whose <see cref="ValueParameter"/> ends up in an Authorization header.</summary>
-    internal sealed class AuthSink
+    internal sealed class AuthSink : SinkRow
     {
-        public AuthSink(string typeName, string memberName, string valueParameter, AuthSinkKind kind, string? nameParameter = null, string? schemeParameter = null, string? displayName = null)
+        private readonly string _displayName;
+
+        public AuthSink(string typeName, string memberName, string valueParameter, ValueReading reading, FixKind fixKind, string? nameParameter = null, string? schemeParameter = null, string? displayName = null)
+            : base(reading, fixKind)
         {
             TypeName = typeName;
             MemberName = memberName;
             ValueParameter = valueParameter;
-            Kind = kind;
             NameParameter = nameParameter;
             SchemeParameter = schemeParameter;
-            _displayName = displayName;
+            _displayName = displayName ?? DefaultDisplayName(typeName, memberName);
         }
-
-        private readonly string? _displayName;
 
         /// <summary>Metadata name of the declaring type.</summary>
         public string TypeName { get; }
@@ -57,37 +34,68 @@ namespace TokenPolicy.Analyzers.Sinks
         /// <summary>The parameter that receives the token or header value (a string, or a sequence of strings).</summary>
         public string ValueParameter { get; }
 
-        public AuthSinkKind Kind { get; }
-
         /// <summary>The header-name parameter that must be <c>Authorization</c> (any case); null when the sink is always the Authorization header.</summary>
         public string? NameParameter { get; }
 
         /// <summary>The scheme parameter that must be <c>Bearer</c> or <c>Token</c> (any case); null when there is none.</summary>
         public string? SchemeParameter { get; }
 
-        /// <summary>True when the value is the bare credential; false when it is a full header value (<c>Bearer x</c>).</summary>
-        public bool ValueIsRawToken => Kind is AuthSinkKind.HeaderValueParameter or AuthSinkKind.RawToken;
+        public override string DisplayName(in SinkMatch match) => _displayName;
 
-        /// <summary>How the sink is named in messages: <c>AuthenticationHeaderValue</c>, <c>HttpHeaders.Add</c>.</summary>
-        public string DisplayName
+        public override string MemberId(in SinkMatch match) => TypeName + "." + MemberName;
+
+        private static string DefaultDisplayName(string typeName, string memberName)
         {
-            get
+            var simple = typeName.Substring(typeName.LastIndexOfAny(new[] { '.', '+' }) + 1);
+            var tick = simple.IndexOf('`');
+            if (tick >= 0)
             {
-                if (_displayName is not null)
-                {
-                    return _displayName;
-                }
-
-                var typeName = TypeName.Substring(TypeName.LastIndexOfAny(new[] { '.', '+' }) + 1);
-                var tick = typeName.IndexOf('`');
-                if (tick >= 0)
-                {
-                    typeName = typeName.Substring(0, tick);
-                }
-
-                return MemberName == WellKnownMemberNames.InstanceConstructorName ? "new " + typeName : typeName + "." + MemberName;
+                simple = simple.Substring(0, tick);
             }
+
+            return memberName == WellKnownMemberNames.InstanceConstructorName ? "new " + simple : simple + "." + memberName;
         }
+    }
+
+    /// <summary>The "Authorization" entry of any string-keyed collection (<c>Add</c>, indexer, initializer).</summary>
+    internal sealed class CollectionEntrySink : SinkRow
+    {
+        public static readonly CollectionEntrySink Instance = new();
+
+        private CollectionEntrySink()
+            : base(ValueReading.HeaderValue, FixKind.HeaderString)
+        {
+        }
+
+        public override string DisplayName(in SinkMatch match)
+            => "the \"Authorization\" entry of " + match.Container!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        public override string MemberId(in SinkMatch match)
+            => match.Container!.OriginalDefinition.ToDisplayString() + "." + (match.Operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : "this[]");
+    }
+
+    /// <summary>An attribute whose constant argument is an <c>Authorization: scheme token</c> header line (Refit's <c>[Headers]</c>).</summary>
+    internal sealed class AttributeSink : SinkRow
+    {
+        public static readonly AttributeSink Instance = new();
+
+        private AttributeSink()
+            : base(ValueReading.HeaderLine, FixKind.None)
+        {
+        }
+
+        public override string DisplayName(in SinkMatch match)
+        {
+            var name = match.Container?.Name ?? "attribute";
+            if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
+            {
+                name = name.Substring(0, name.Length - "Attribute".Length);
+            }
+
+            return "the [" + name + "] attribute";
+        }
+
+        public override string MemberId(in SinkMatch match) => (match.Container?.ToDisplayString() ?? "attribute") + ".ctor";
     }
 
     /// <summary>
@@ -95,7 +103,7 @@ namespace TokenPolicy.Analyzers.Sinks
     /// string-keyed collections (<c>IDictionary&lt;string, T&gt;</c> implementations and <c>NameValueCollection</c>s
     /// such as <c>WebHeaderCollection</c>) whose <c>"Authorization"</c> entry is a header value.
     /// </summary>
-    internal sealed class AuthSinks
+    internal sealed class AuthSinks : ISinkMatcher
     {
         private const string Ctor = WellKnownMemberNames.InstanceConstructorName;
         private const string HeaderValue = "System.Net.Http.Headers.AuthenticationHeaderValue";
@@ -104,19 +112,20 @@ namespace TokenPolicy.Analyzers.Sinks
 
         /// <summary>The table. Matching is by parameter name, never by position.</summary>
         public static readonly ImmutableArray<AuthSink> Table = ImmutableArray.Create(
-            new AuthSink(HeaderValue, Ctor, "parameter", AuthSinkKind.HeaderValueParameter, schemeParameter: "scheme", displayName: "AuthenticationHeaderValue"),
-            new AuthSink(HeaderValue, "Parse", "input", AuthSinkKind.HeaderValueParse),
-            new AuthSink(HeaderValue, "TryParse", "input", AuthSinkKind.HeaderValueTryParse),
-            new AuthSink(HttpHeaders, "Add", "value", AuthSinkKind.HeaderString, nameParameter: "name"),
-            new AuthSink(HttpHeaders, "Add", "values", AuthSinkKind.HeaderString, nameParameter: "name"),
-            new AuthSink(HttpHeaders, "TryAddWithoutValidation", "value", AuthSinkKind.HeaderString, nameParameter: "name"),
-            new AuthSink(HttpHeaders, "TryAddWithoutValidation", "values", AuthSinkKind.HeaderString, nameParameter: "name"),
-            new AuthSink(GrpcMetadata, "Add", "value", AuthSinkKind.HeaderString, nameParameter: "key", displayName: "gRPC Metadata.Add"),
-            new AuthSink(GrpcMetadata + "+Entry", Ctor, "value", AuthSinkKind.HeaderString, nameParameter: "key", displayName: "new gRPC Metadata.Entry"),
-            new AuthSink("System.Collections.Generic.KeyValuePair`2", Ctor, "value", AuthSinkKind.HeaderString, nameParameter: "key"),
-            new AuthSink("Octokit.Credentials", Ctor, "token", AuthSinkKind.RawToken, displayName: "Octokit Credentials"));
+            new AuthSink(HeaderValue, Ctor, "parameter", ValueReading.RawToken, FixKind.HeaderValueParameter, schemeParameter: "scheme", displayName: "AuthenticationHeaderValue"),
+            new AuthSink(HeaderValue, "Parse", "input", ValueReading.HeaderValue, FixKind.HeaderValueParse),
+            new AuthSink(HeaderValue, "TryParse", "input", ValueReading.HeaderValue, FixKind.None),
+            new AuthSink(HttpHeaders, "Add", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
+            new AuthSink(HttpHeaders, "Add", "values", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
+            new AuthSink(HttpHeaders, "TryAddWithoutValidation", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
+            new AuthSink(HttpHeaders, "TryAddWithoutValidation", "values", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
+            new AuthSink(GrpcMetadata, "Add", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "key", displayName: "gRPC Metadata.Add"),
+            new AuthSink(GrpcMetadata + "+Entry", Ctor, "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "key", displayName: "new gRPC Metadata.Entry"),
+            new AuthSink("System.Collections.Generic.KeyValuePair`2", Ctor, "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "key"),
+            new AuthSink("Octokit.Credentials", Ctor, "token", ValueReading.RawToken, FixKind.RawToken, displayName: "Octokit Credentials"));
 
-        private static readonly AuthSink StringKeyedEntry = new("(string-keyed collection)", "this[]", "value", AuthSinkKind.HeaderString, nameParameter: "key");
+        /// <summary>Where the sinks' names are found in source text (<see cref="Evaluation.SinkReach"/>): the header name, the header type, Octokit's credentials.</summary>
+        public static readonly ImmutableArray<string> Needles = ImmutableArray.Create("uthoriz", "UTHORIZ", "AuthenticationHeaderValue", "Credentials");
 
         private readonly Dictionary<IMethodSymbol, AuthSink> _byMethod;
         private readonly INamedTypeSymbol? _dictionaryInterface;
@@ -130,17 +139,85 @@ namespace TokenPolicy.Analyzers.Sinks
             _nameValueCollection = nameValueCollection;
         }
 
-        /// <summary>The row standing for every string-keyed collection entry (<c>Add</c>, indexer, initializer).</summary>
-        public static AuthSink CollectionEntry => StringKeyedEntry;
-
         public static AuthSinks Resolve(Compilation compilation)
             => new(
-                SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Accepts(s, m)),
+                SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m)),
                 compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
                 compilation.GetTypeByMetadataName("System.Collections.Specialized.NameValueCollection"));
 
         public bool TryGet(IMethodSymbol method, out AuthSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
+
+        /// <summary>A word that names an authentication sink: the Authorization header (any case, also as a header line), the header type, credentials.</summary>
+        public static bool IsSinkName(string word)
+            => TokenClassifier.IsAuthorizationHeaderName(word)
+                || word.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase)
+                || word is "AuthenticationHeaderValue" or "Credentials";
+
+        /// <summary>The one match of TP0002's sinks, used at the sink itself and inside method summaries.</summary>
+        public bool TryMatch(IOperation operation, out SinkMatch match)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when TryGet(invocation.TargetMethod, out var sink):
+                    return TableMatch(operation, sink, invocation.Arguments, out match);
+
+                case IInvocationOperation invocation when IsCollectionAdd(invocation.TargetMethod, out _)
+                    && SinkResolver.Argument(invocation.Arguments, "value") is { } value:
+                    match = new SinkMatch(operation, value, CollectionEntrySink.Instance, invocation.Arguments, invocation.TargetMethod.ContainingType);
+                    return true;
+
+                case IObjectCreationOperation { Constructor: { } constructor } creation when TryGet(constructor, out var sink):
+                    return TableMatch(operation, sink, creation.Arguments, out match);
+
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
+                    when IsCollectionIndexer(indexer.Property):
+                    // headers["Authorization"] = ..., and the dictionary initializer { ["Authorization"] = ... }.
+                    match = new SinkMatch(operation, assignment.Value, CollectionEntrySink.Instance, indexer.Arguments, indexer.Property.ContainingType);
+                    return true;
+
+                case IAttributeOperation attribute:
+                    match = new SinkMatch(operation, attribute.Operation, AttributeSink.Instance, container: attribute.Operation.Type);
+                    return true;
+
+                default:
+                    match = default;
+                    return false;
+            }
+        }
+
+        /// <summary>The header name is <c>Authorization</c> and the scheme a token scheme, where the sink has them.</summary>
+        public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken)
+        {
+            switch (match.Row)
+            {
+                case CollectionEntrySink:
+                    // The key: the indexer's only argument, or the Add/TryAdd/Set key parameter.
+                    var key = match.Operation is IInvocationOperation invocation && IsCollectionAdd(invocation.TargetMethod, out var keyParameter)
+                        ? SinkResolver.Argument(match.Arguments, keyParameter.Name)
+                        : match.Arguments.Length == 1 ? match.Arguments[0].Value : null;
+                    return IsAuthorizationName(key, evaluator, cancellationToken);
+
+                case AuthSink sink:
+                    return (sink.NameParameter is null || IsAuthorizationName(SinkResolver.Argument(match.Arguments, sink.NameParameter), evaluator, cancellationToken))
+                        && (sink.SchemeParameter is null || IsTokenScheme(SinkResolver.Argument(match.Arguments, sink.SchemeParameter), evaluator, cancellationToken));
+
+                default:
+                    return true;
+            }
+        }
+
+        private static bool TableMatch(IOperation operation, AuthSink sink, ImmutableArray<IArgumentOperation> arguments, out SinkMatch match)
+        {
+            if (SinkResolver.Argument(arguments, sink.ValueParameter) is { } value)
+            {
+                match = new SinkMatch(operation, value, sink, arguments);
+                return true;
+            }
+
+            match = default;
+            return false;
+        }
 
         /// <summary>
         /// <c>Add</c>, <c>TryAdd</c> or <c>Set</c> of a string-keyed collection: an instance method with a string key
@@ -183,7 +260,7 @@ namespace TokenPolicy.Analyzers.Sinks
         }
 
         /// <summary>The header name is <c>Authorization</c> (any case), also through constants and fields.</summary>
-        public static bool IsAuthorizationName(IOperation? name, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken)
+        public static bool IsAuthorizationName(IOperation? name, ValueEvaluator evaluator, CancellationToken cancellationToken)
         {
             if (name is null)
             {
@@ -207,7 +284,7 @@ namespace TokenPolicy.Analyzers.Sinks
         }
 
         /// <summary>The scheme is <c>Bearer</c> or <c>Token</c> (any case), also through constants and fields.</summary>
-        public static bool IsTokenScheme(IOperation? scheme, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken)
+        public static bool IsTokenScheme(IOperation? scheme, ValueEvaluator evaluator, CancellationToken cancellationToken)
         {
             if (scheme is null)
             {
@@ -317,7 +394,7 @@ namespace TokenPolicy.Analyzers.Sinks
                 && type.TypeArguments.Length == 2
                 && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
-        private static bool Accepts(AuthSink sink, IMethodSymbol method)
+        private static bool Resolves(AuthSink sink, IMethodSymbol method)
         {
             return HasParameter(method, sink.ValueParameter)
                 && (sink.NameParameter is null || HasParameter(method, sink.NameParameter))

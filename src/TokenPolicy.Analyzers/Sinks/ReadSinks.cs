@@ -17,15 +17,20 @@ namespace TokenPolicy.Analyzers.Sinks
     }
 
     /// <summary>One row of the read-sink table: a member that reads the file named by one of its inputs.</summary>
-    internal sealed class ReadSink
+    internal sealed class ReadSink : SinkRow
     {
-        public ReadSink(string typeName, string memberName, string? parameterName, bool checkAccess = false, bool yieldsText = false)
+        private readonly bool _yieldsText;
+
+        public ReadSink(string typeName, string memberName, string? parameterName, bool checkAccess = false, bool yieldsText = false, bool reader = false)
+            : base(ValueReading.Path, yieldsText ? FixKind.FileText : reader ? FixKind.FileReader : FixKind.None)
         {
             TypeName = typeName;
             MemberName = memberName;
             ParameterName = parameterName;
             CheckAccess = checkAccess;
-            YieldsText = yieldsText;
+            _yieldsText = yieldsText;
+            var simpleType = typeName.Substring(typeName.LastIndexOf('.') + 1);
+            Name = memberName == WellKnownMemberNames.InstanceConstructorName ? "new " + simpleType : simpleType + "." + memberName;
         }
 
         /// <summary>Metadata name of the declaring type.</summary>
@@ -43,21 +48,18 @@ namespace TokenPolicy.Analyzers.Sinks
         public bool CheckAccess { get; }
 
         /// <summary>The call returns the file's text (what the code fix can replace with the resolver's token).</summary>
-        public bool YieldsText { get; }
+        public override bool YieldsText => _yieldsText;
 
         /// <summary>How the sink is named in messages: <c>File.ReadAllText</c>, <c>new StreamReader</c>.</summary>
-        public string DisplayName
-        {
-            get
-            {
-                var typeName = TypeName.Substring(TypeName.LastIndexOf('.') + 1);
-                return MemberName == WellKnownMemberNames.InstanceConstructorName ? "new " + typeName : typeName + "." + MemberName;
-            }
-        }
+        public string Name { get; }
+
+        public override string DisplayName(in SinkMatch match) => Name;
+
+        public override string MemberId(in SinkMatch match) => TypeName + "." + MemberName;
     }
 
     /// <summary>The file-read sinks of TP0001 as data, resolved to symbols once per compilation.</summary>
-    internal sealed class ReadSinks : IFlowSinks
+    internal sealed class ReadSinks : ISinkMatcher
     {
         private const string File = "System.IO.File";
         private const string FileInfo = "System.IO.FileInfo";
@@ -74,14 +76,19 @@ namespace TokenPolicy.Analyzers.Sinks
             new ReadSink(File, "ReadLines", "path"),
             new ReadSink(File, "ReadLinesAsync", "path"),
             new ReadSink(File, "OpenRead", "path"),
-            new ReadSink(File, "OpenText", "path"),
+            new ReadSink(File, "OpenText", "path", reader: true),
             new ReadSink(File, "Open", "path", checkAccess: true),
             new ReadSink(File, "OpenHandle", "path", checkAccess: true),
             new ReadSink("System.IO.FileStream", Ctor, "path", checkAccess: true),
-            new ReadSink("System.IO.StreamReader", Ctor, "path"),
-            new ReadSink(FileInfo, "OpenText", null),
+            new ReadSink("System.IO.StreamReader", Ctor, "path", reader: true),
+            new ReadSink(FileInfo, "OpenText", null, reader: true),
             new ReadSink(FileInfo, "OpenRead", null),
             new ReadSink(FileInfo, "Open", null, checkAccess: true));
+
+        /// <summary>Where the table's names are found in source text (<see cref="Evaluation.SinkReach"/>).</summary>
+        public static readonly ImmutableArray<string> Needles = ImmutableArray.Create("ReadAll", "ReadLines", "OpenRead", "OpenText", "OpenHandle", ".Open(", "FileStream", "StreamReader");
+
+        private static readonly HashSet<string> Names = SinkNames();
 
         private readonly Dictionary<IMethodSymbol, ReadSink> _byMethod;
 
@@ -92,11 +99,25 @@ namespace TokenPolicy.Analyzers.Sinks
 
         public bool IsEmpty => _byMethod.Count == 0;
 
+        /// <summary>A member or type name of the table (<c>ReadAllText</c>, <c>StreamReader</c>).</summary>
+        public static bool IsSinkName(string word) => Names.Contains(word);
+
+        private static HashSet<string> SinkNames()
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var sink in Table)
+            {
+                names.Add(sink.MemberName == Ctor ? sink.TypeName.Substring(sink.TypeName.LastIndexOf('.') + 1) : sink.MemberName);
+            }
+
+            return names;
+        }
+
         public static ReadSinks Resolve(Compilation compilation)
             => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => s.ParameterName is null ? !m.IsStatic : HasParameter(m, s.ParameterName)));
 
-        /// <summary>Method summaries see the same sinks as the rule (<see cref="IFlowSinks"/>).</summary>
-        public bool TryGetSink(IOperation operation, System.Threading.CancellationToken cancellationToken, out IOperation? value, out SinkFacts facts)
+        /// <summary>The one match of TP0001's sinks, used at the read itself and inside method summaries.</summary>
+        public bool TryMatch(IOperation operation, out SinkMatch match)
         {
             var (method, instance, arguments) = operation switch
             {
@@ -105,17 +126,17 @@ namespace TokenPolicy.Analyzers.Sinks
                 _ => (null, null, default(ImmutableArray<IArgumentOperation>)),
             };
 
-            if (method is not null && TryGet(method, out var sink) && MayRead(sink, arguments))
+            if (method is not null && TryGet(method, out var sink) && MayRead(sink, arguments) && PathOperation(sink, instance, arguments) is { } path)
             {
-                value = PathOperation(sink, instance, arguments);
-                facts = new SinkFacts(sink.DisplayName, yieldsText: sink.YieldsText);
-                return value is not null;
+                match = new SinkMatch(operation, path, sink, arguments);
+                return true;
             }
 
-            value = null;
-            facts = default;
+            match = default;
             return false;
         }
+
+        public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken) => true;
 
         public bool TryGet(IMethodSymbol method, out ReadSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);

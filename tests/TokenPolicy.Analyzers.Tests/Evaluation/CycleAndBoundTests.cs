@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 using static TokenPolicy.Analyzers.Tests.Evaluation.EvaluatorHarness;
 
@@ -62,7 +63,7 @@ public class CycleAndBoundTests
             }
             """;
         var (compilation, operation) = Compile(source);
-        var evaluator = EvaluatorCache.Get(compilation);
+        var evaluator = CompilationState.Get(compilation).Evaluator;
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var aThenB = model.GetOperation(tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax>().Last())!;
@@ -101,7 +102,7 @@ public class CycleAndBoundTests
 
         builder.Append("    string Deep() => D10;\n    string Shallow() => [|S6|];\n}\n");
         var (compilation, shallow) = Compile(builder.ToString());
-        var evaluator = EvaluatorCache.Get(compilation);
+        var evaluator = CompilationState.Get(compilation).Evaluator;
         var tree = compilation.SyntaxTrees.Single();
         var deepSyntax = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First().ExpressionBody!.Expression;
         var deep = compilation.GetSemanticModel(tree).GetOperation(deepSyntax)!;
@@ -181,15 +182,15 @@ public class CycleAndBoundTests
     public void Evaluator_is_cached_per_compilation()
     {
         var (compilation, _) = Compile("class C { string M() => [|\"x\"|]; }");
-        Assert.Same(EvaluatorCache.Get(compilation), EvaluatorCache.Get(compilation));
-        Assert.NotSame(EvaluatorCache.Get(compilation), EvaluatorCache.Get(compilation.WithAssemblyName("Other")));
+        Assert.Same(CompilationState.Get(compilation).Evaluator, CompilationState.Get(compilation).Evaluator);
+        Assert.NotSame(CompilationState.Get(compilation).Evaluator, CompilationState.Get(compilation.WithAssemblyName("Other")).Evaluator);
     }
 
     [Fact]
     public void Null_operation_is_unknown()
     {
         var (compilation, _) = Compile("class C { string M() => [|\"x\"|]; }");
-        Assert.True(EvaluatorCache.Get(compilation).Evaluate(null, CancellationToken.None).IsUnknown);
+        Assert.True(CompilationState.Get(compilation).Evaluator.Evaluate(null, CancellationToken.None).IsUnknown);
     }
 
     [Fact]
@@ -205,7 +206,7 @@ public class CycleAndBoundTests
             """);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => EvaluatorCache.Get(compilation).Evaluate(operation, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => CompilationState.Get(compilation).Evaluator.Evaluate(operation, cancelled.Token));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Tests.Evaluation;
@@ -18,14 +19,14 @@ internal static class EvaluatorHarness
     public static string[] Evaluate(params string[] sources)
     {
         var (compilation, operation) = Compile(sources);
-        return EvaluatorCache.Get(compilation).Evaluate(operation, CancellationToken.None).Values.Select(v => v.Display()).ToArray();
+        return CompilationState.Get(compilation).Evaluator.Evaluate(operation, CancellationToken.None).Values.Select(v => v.Display()).ToArray();
     }
 
     /// <summary>The raw value set of the marked expression.</summary>
     public static ValueSet EvaluateSet(params string[] sources)
     {
         var (compilation, operation) = Compile(sources);
-        return EvaluatorCache.Get(compilation).Evaluate(operation, CancellationToken.None);
+        return CompilationState.Get(compilation).Evaluator.Evaluate(operation, CancellationToken.None);
     }
 
     public static (Compilation Compilation, IOperation Operation) Compile(params string[] sources)

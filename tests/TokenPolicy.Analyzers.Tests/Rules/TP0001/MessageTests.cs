@@ -63,17 +63,17 @@ public class MessageTests
             d =>
             {
                 Assert.Equal("System.IO.File.ReadAllText", d.Properties[DiagnosticProperties.SinkMember]);
-                Assert.Equal("true", d.Properties[DiagnosticProperties.YieldsText]);
+                Assert.Equal("FileText", d.Properties[DiagnosticProperties.FixKind]);
             },
             d =>
             {
                 Assert.Equal("System.IO.File.ReadAllBytes", d.Properties[DiagnosticProperties.SinkMember]);
-                Assert.Equal("false", d.Properties[DiagnosticProperties.YieldsText]);
+                Assert.Equal("None", d.Properties[DiagnosticProperties.FixKind]);
             },
             d =>
             {
                 Assert.Equal("System.IO.StreamReader..ctor", d.Properties[DiagnosticProperties.SinkMember]);
-                Assert.Equal("false", d.Properties[DiagnosticProperties.YieldsText]);
+                Assert.Equal("FileReader", d.Properties[DiagnosticProperties.FixKind]);
             });
     }
 

@@ -7,7 +7,7 @@ using TokenPolicy.Analyzers.Rules;
 namespace TokenPolicy.Analyzers.Tests.Rules.TP0002;
 
 /// <summary>
-/// The contract with the code fix: each diagnostic's <see cref="DiagnosticProperties.SinkKind"/>, its location (the
+/// The contract with the code fix: each diagnostic's <see cref="DiagnosticProperties.FixKind"/>, its location (the
 /// value expression where the token enters the sink) and the message arguments.
 /// </summary>
 public class DiagnosticContractTests
@@ -16,11 +16,11 @@ public class DiagnosticContractTests
 
     public static TheoryData<string, string, string, string> Cases => new()
     {
-        // member body, expected SinkKind, expected location text, expected sink name in the message
+        // member body, expected FixKind, expected location text, expected sink name in the message
         { $"_ = new AuthenticationHeaderValue(\"Bearer\", \"{Jwt}\");", "HeaderValueParameter", $"\"{Jwt}\"", "AuthenticationHeaderValue" },
         { $"_ = new AuthenticationHeaderValue(parameter: Tok, scheme: \"Bearer\");", "HeaderValueParameter", "Tok", "AuthenticationHeaderValue" },
         { $"_ = AuthenticationHeaderValue.Parse(\"Bearer {Jwt}\");", "HeaderValueParse", $"\"Bearer {Jwt}\"", "AuthenticationHeaderValue.Parse" },
-        { $"_ = AuthenticationHeaderValue.TryParse(\"Bearer \" + Tok, out _);", "HeaderValueTryParse", "\"Bearer \" + Tok", "AuthenticationHeaderValue.TryParse" },
+        { $"_ = AuthenticationHeaderValue.TryParse(\"Bearer \" + Tok, out _);", "None", "\"Bearer \" + Tok", "AuthenticationHeaderValue.TryParse" },
         { $"request.Headers.Add(\"Authorization\", $\"Bearer {{Tok}}\");", "HeaderString", "$\"Bearer {Tok}\"", "HttpHeaders.Add" },
         { $"request.Headers.TryAddWithoutValidation(\"Authorization\", \"Bearer {Jwt}\");", "HeaderString", $"\"Bearer {Jwt}\"", "HttpHeaders.TryAddWithoutValidation" },
         { $"_ = new Dictionary<string, string> {{ [\"Authorization\"] = \"Bearer \" + Tok }};", "HeaderString", "\"Bearer \" + Tok", "the \"Authorization\" entry of Dictionary<string, string>" },
@@ -30,7 +30,7 @@ public class DiagnosticContractTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Sink_kind_location_and_message(string body, string sinkKind, string location, string sinkName)
+    public async Task Sink_kind_location_and_message(string body, string fixKind, string location, string sinkName)
     {
         var source = $$"""
             using System.Collections.Generic;
@@ -49,13 +49,13 @@ public class DiagnosticContractTests
 
         var diagnostic = Assert.Single(await GetDiagnosticsAsync(source));
         Assert.Equal("TP0002", diagnostic.Id);
-        Assert.Equal(sinkKind, diagnostic.Properties[DiagnosticProperties.SinkKind]);
+        Assert.Equal(fixKind, diagnostic.Properties[DiagnosticProperties.FixKind]);
         Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Equal($"A hardcoded JWT reaches {sinkName}; resolve the token at run time with the caller-or-OIDC resolver (ICredentialTokenResolver)", diagnostic.GetMessage());
     }
 
     [Fact]
-    public async Task Attribute_header_lines_have_the_attribute_kind()
+    public async Task Attribute_header_lines_have_no_fix_kind()
     {
         var source = $$"""
             [System.AttributeUsage(System.AttributeTargets.All)]
@@ -66,7 +66,7 @@ public class DiagnosticContractTests
             """;
 
         var diagnostic = Assert.Single(await GetDiagnosticsAsync(source));
-        Assert.Equal("Attribute", diagnostic.Properties[DiagnosticProperties.SinkKind]);
+        Assert.Equal("None", diagnostic.Properties[DiagnosticProperties.FixKind]);
         Assert.Equal($"\"Authorization: Bearer {Jwt}\"", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Contains("reaches the [Headers] attribute", diagnostic.GetMessage());
     }

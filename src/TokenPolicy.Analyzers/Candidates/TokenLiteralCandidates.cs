@@ -1,0 +1,87 @@
+using System;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Evaluation;
+
+namespace TokenPolicy.Analyzers.Candidates
+{
+    /// <summary>
+    /// Candidates of the hardcoded-token rule (TP0002): literals that are a token (a JWT, a vendor token, a high-entropy
+    /// string), a header value or header line carrying one (<c>Bearer x</c>, <c>Authorization: Bearer x</c>), or that
+    /// start like one (<c>eyJ</c>, a vendor prefix: the first piece of a token assembled from several). The judgement
+    /// at a sink needs the whole value to be a token or a scheme and a token, so prose, code and other long texts that
+    /// merely contain a token-like word are not candidates.
+    /// </summary>
+    internal sealed class TokenLiteralCandidates : CandidateFilter
+    {
+        public const string Family = "token-literal";
+
+        /// <summary><c>Authorization: Bearer x</c>: three words.</summary>
+        private const int MaxWords = 3;
+
+        private readonly double _entropyThreshold;
+        private readonly int _minLength;
+
+        public TokenLiteralCandidates(TokenPolicyOptions options)
+        {
+            _entropyThreshold = options.EntropyThreshold;
+            _minLength = Math.Min(options.MinLength, TokenPolicyOptions.DefaultMinLength);
+        }
+
+        public override bool MayContain(ReadOnlySpan<char> quotedText)
+        {
+            var words = 0;
+            var likely = false;
+            var start = 0;
+            for (var i = 0; i <= quotedText.Length; i++)
+            {
+                if (i < quotedText.Length && !char.IsWhiteSpace(quotedText[i]))
+                {
+                    continue;
+                }
+
+                var word = quotedText.Slice(start, i - start);
+                start = i + 1;
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                if (++words > MaxWords)
+                {
+                    return false;
+                }
+
+                // A high-entropy token mixes letters and digits; JWTs and vendor tokens start like one.
+                likely |= (word.Length >= _minLength && HasLetterAndDigit(word)) || (word.Length >= 3 && TokenClassifier.StartsLikeToken(word));
+            }
+
+            return likely;
+        }
+
+        private static bool HasLetterAndDigit(ReadOnlySpan<char> word)
+        {
+            bool letter = false, digit = false;
+            foreach (var c in word)
+            {
+                letter |= c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
+                digit |= c is >= '0' and <= '9';
+            }
+
+            return letter && digit;
+        }
+
+        public override bool IsCandidate(string value)
+        {
+            if (!MayContain(value.AsSpan()))
+            {
+                return false;
+            }
+
+            var text = value.Trim();
+            return TokenClassifier.StartsLikeToken(text.AsSpan())
+                || TokenClassifier.ClassifyToken(text, _entropyThreshold, _minLength).IsToken
+                || TokenClassifier.ClassifyHeaderValue(text, _entropyThreshold, _minLength).IsToken
+                || TokenClassifier.ClassifyHeaderValue(TokenClassifier.GetAuthorizationHeaderLineValue(text), _entropyThreshold, _minLength).IsToken;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Evaluation;
+
+namespace TokenPolicy.Analyzers.Candidates
+{
+    /// <summary>
+    /// Candidates of the token-path rules (TP0001, TP0003): literals that can be part of a service-account or
+    /// workload-identity token path, or name a variable that holds one. Every default token path has a
+    /// <c>serviceaccount</c> directory, a <c>token</c> file, a <c>tokens</c> directory or the <c>azure-identity-token</c>
+    /// file, and every default variable has <c>TOKEN</c> in its name; a literal holding none of these pieces (nor a
+    /// configured fragment) cannot be part of one, unless a piece is itself split across literals (knowingly not followed).
+    /// </summary>
+    internal sealed class TokenPathCandidates : CandidateFilter
+    {
+        public const string Family = "token-path";
+
+        private readonly ImmutableArray<string> _fragments;
+        private readonly ImmutableArray<string> _envVars;
+
+        public TokenPathCandidates(TokenPolicyOptions options)
+        {
+            var fragments = ImmutableArray.CreateBuilder<string>();
+            fragments.Add("token");
+            fragments.Add("serviceaccount");
+            foreach (var glob in options.ExtraTokenPaths)
+            {
+                if (LongestLiteralRun(glob) is { Length: > 0 } run && !fragments.Contains(run))
+                {
+                    fragments.Add(run);
+                }
+            }
+
+            _fragments = fragments.ToImmutable();
+            _envVars = TokenPathMatcher.DefaultTokenEnvVars.AddRange(options.ExtraTokenEnvVars);
+        }
+
+        public override bool MayContain(ReadOnlySpan<char> quotedText)
+        {
+            foreach (var fragment in _fragments)
+            {
+                if (quotedText.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var name in _envVars)
+            {
+                if (quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public override bool IsCandidate(string value)
+        {
+            if (value.Length < 4 || !MayContain(value.AsSpan()))
+            {
+                return false;
+            }
+
+            foreach (var name in _envVars)
+            {
+                if (value.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            for (var i = 2; i < _fragments.Length; i++)
+            {
+                if (value.IndexOf(_fragments[i], StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            if (value.IndexOf("serviceaccount", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            // A path piece: the "token" file, the "tokens" directory, or Azure's "azure-identity-token" file.
+            foreach (var segment in value.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = segment.Trim();
+                if (trimmed.Equals("token", StringComparison.OrdinalIgnoreCase)
+                    || trimmed.Equals("tokens", StringComparison.OrdinalIgnoreCase)
+                    || trimmed.Equals("azure-identity-token", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly char[] Separators = { '/', '\\' };
+
+        /// <summary>The longest run of literal characters in a glob's segments (what any matching path must contain).</summary>
+        private static string LongestLiteralRun(string glob)
+        {
+            var best = string.Empty;
+            foreach (var part in glob.Split(new[] { '/', '\\', '*', '?' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length > best.Length)
+                {
+                    best = part;
+                }
+            }
+
+            return best;
+        }
+    }
+}

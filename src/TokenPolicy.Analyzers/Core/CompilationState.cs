@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Evaluation;
+
+namespace TokenPolicy.Analyzers.Core
+{
+    /// <summary>
+    /// Everything TokenPolicy keeps for one compilation, shared by its analyzers: the value evaluator, and each rule
+    /// family's resolved sinks, candidate index and method summaries (<see cref="RuleState"/>). Built in a
+    /// compilation-start action, lazily; every part is deterministic, thread-safe and cancellable.
+    /// </summary>
+    internal sealed class CompilationState
+    {
+        private static readonly ConditionalWeakTable<Compilation, CompilationState> States = new();
+
+        private readonly ConcurrentDictionary<string, Lazy<RuleState?>> _rules = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<CandidateIndex>> _candidates = new(StringComparer.Ordinal);
+        private AnalyzerConfigOptionsProvider? _options;
+
+        private CompilationState(Compilation compilation)
+        {
+            Compilation = compilation;
+            Evaluator = new ValueEvaluator(compilation, new WellKnownTypes(compilation));
+            Words = new WordIndex(compilation);
+        }
+
+        /// <summary>Which trees may mention a name (shared by the candidate and sink-reach closures).</summary>
+        public WordIndex Words { get; }
+
+        public Compilation Compilation { get; }
+
+        public ValueEvaluator Evaluator { get; }
+
+        /// <summary>The state of <paramref name="compilation"/>; <paramref name="options"/> are the analysis options, when known.</summary>
+        public static CompilationState Get(Compilation compilation, AnalyzerOptions? options = null)
+        {
+            var state = States.GetValue(compilation, static c => new CompilationState(c));
+            if (options is not null && state._options is null)
+            {
+                state._options = options.AnalyzerConfigOptionsProvider;
+            }
+
+            return state;
+        }
+
+        /// <summary>The options of <paramref name="tree"/> (defaults when no options were given).</summary>
+        public TokenPolicyOptions Options(SyntaxTree tree)
+            => _options is null ? TokenPolicyOptions.Default : TokenPolicyOptions.Get(_options.GetOptions(tree));
+
+        /// <summary>One rule's state, created once; null when the compilation cannot contain the rule's sinks.</summary>
+        public RuleState? Rule(string key, Func<CompilationState, RuleState?> create)
+            => _rules.GetOrAdd(key, k => new Lazy<RuleState?>(() => create(this))).Value;
+
+        /// <summary>The candidate index of one filter family (shared by the rules that look for the same candidates).</summary>
+        public CandidateIndex Candidates(string family, Func<CompilationState, CandidateFilter> createFilter)
+            => _candidates.GetOrAdd(family, k => new Lazy<CandidateIndex>(() => new CandidateIndex(Compilation, Words, createFilter(this)))).Value;
+
+        /// <summary>The options of every tree, merged (what a candidate in one tree may mean to a sink in another).</summary>
+        public TokenPolicyOptions MergedOptions()
+        {
+            var merged = TokenPolicyOptions.Default;
+            if (_options is null)
+            {
+                return merged;
+            }
+
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                merged = TokenPolicyOptions.Merge(merged, Options(tree));
+            }
+
+            return merged;
+        }
+    }
+
+    /// <summary>A rule's per-compilation parts: its sinks, the candidates it follows, and its method summaries.</summary>
+    internal sealed class RuleState
+    {
+        public RuleState(CompilationState compilation, ISinkMatcher sinks, CandidateIndex candidates, SinkReach? reach)
+        {
+            Compilation = compilation;
+            Sinks = sinks;
+            Candidates = candidates;
+            Reach = reach;
+            Summaries = reach is null ? null : new FlowSummaries(compilation.Evaluator, sinks);
+        }
+
+        /// <summary>The methods that may reach the rule's sinks (by name); null for a rule that does not follow calls.</summary>
+        public SinkReach? Reach { get; }
+
+        public CompilationState Compilation { get; }
+
+        public ISinkMatcher Sinks { get; }
+
+        public CandidateIndex Candidates { get; }
+
+        /// <summary>Null for a rule that does not follow values into methods.</summary>
+        public FlowSummaries? Summaries { get; }
+    }
+}

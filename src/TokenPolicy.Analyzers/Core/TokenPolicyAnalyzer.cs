@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Evaluation;
+
+namespace TokenPolicy.Analyzers.Core
+{
+    /// <summary>
+    /// What every TokenPolicy rule shares: registration, options and generated code, the order of checks, and where a
+    /// finding is reported (at the sink, or at the call that passes the value into a helper that reaches it). A rule
+    /// supplies its descriptors, its sinks (<see cref="ISinkMatcher"/>), which candidates it follows, and its judgement.
+    /// </summary>
+    /// <remarks>
+    /// Order of checks, cheapest first: the sink match (symbols resolved once per compilation), then whether the value can
+    /// hold a candidate at all (constants, then the compilation's candidate index), then the sink's further conditions,
+    /// and only then the value evaluator. A call into a method of the compilation is followed into its summary only when
+    /// an argument can hold a candidate, so code without candidates costs a symbol lookup per operation.
+    /// </remarks>
+    public abstract class TokenPolicyAnalyzer : DiagnosticAnalyzer
+    {
+        private protected TokenPolicyAnalyzer()
+        {
+        }
+
+        /// <summary>The operations the rule's sinks can be.</summary>
+        private protected abstract ImmutableArray<OperationKind> OperationKinds { get; }
+
+        /// <summary>The candidate family the rule follows (<see cref="Candidates.TokenPathCandidates.Family"/>, ...).</summary>
+        private protected abstract string CandidateFamily { get; }
+
+        /// <summary>True when a finding is reported at the value (or argument) rather than at the sink (or call).</summary>
+        private protected virtual bool ReportsAtValue => false;
+
+        /// <summary>True when values are followed into methods of the compilation (method summaries).</summary>
+        private protected virtual bool FollowsCalls => true;
+
+        /// <summary>The descriptor for a finding at a call into a helper; null when the rule does not follow calls.</summary>
+        private protected abstract DiagnosticDescriptor? ViaCallDescriptor { get; }
+
+        /// <summary>Substrings of the source text (any case) where the names of the rule's sinks are found.</summary>
+        private protected virtual ImmutableArray<string> SinkNeedles => ImmutableArray<string>.Empty;
+
+        /// <summary>Whether an identifier or string literal found at a needle names one of the rule's sinks.</summary>
+        private protected virtual bool IsSinkWord(string word) => false;
+
+        /// <summary>The candidate filter of <see cref="CandidateFamily"/>, from the compilation's merged options.</summary>
+        private protected abstract CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions);
+
+        /// <summary>The rule's sinks for this compilation; null when the compilation cannot contain any.</summary>
+        private protected abstract ISinkMatcher? CreateSinks(CompilationState state);
+
+        /// <summary>What was found (a token path, a token kind) in the values reaching <paramref name="row"/>; null for nothing.</summary>
+        private protected abstract string? Judge(ValueSet values, SinkRow row, TokenPolicyOptions options);
+
+        /// <summary>The diagnostic for a finding at the sink.</summary>
+        private protected abstract Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties);
+
+        /// <summary>What the fix can do at a call into a helper that reaches the sink.</summary>
+        private protected virtual FixKind ViaCallFixKind(IMethodSymbol callee, Flow flow) => FixKind.None;
+
+        /// <summary>The expressions that carry a sink's value (the elements of an array passed for a sequence).</summary>
+        private protected virtual System.Collections.Generic.IEnumerable<IOperation> ValueExpressions(SinkMatch match)
+        {
+            yield return match.Value!;
+        }
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Generated code is analysed so that `tokenpolicy.analyze_generated_code = true` can opt in; skipped by default below.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = CompilationState.Get(start.Compilation, start.Options);
+                var rule = compilation.Rule(GetType().FullName!, CreateRuleState);
+                if (rule is not null)
+                {
+                    start.RegisterOperationAction(c => Analyze(c, rule), OperationKinds);
+                }
+            });
+        }
+
+        private RuleState? CreateRuleState(CompilationState state)
+        {
+            var sinks = CreateSinks(state);
+            if (sinks is null)
+            {
+                return null;
+            }
+
+            var candidates = state.Candidates(CandidateFamily, s => CreateCandidateFilter(s.MergedOptions()));
+            var reach = FollowsCalls && ViaCallDescriptor is not null ? new SinkReach(state.Compilation, state.Words, SinkNeedles, IsSinkWord) : null;
+            return new RuleState(state, sinks, candidates, reach);
+        }
+
+        private void Analyze(OperationAnalysisContext context, RuleState rule)
+        {
+            var operation = context.Operation;
+            var cancellationToken = context.CancellationToken;
+            var t0 = Profile.Start();
+            var matched = rule.Sinks.TryMatch(operation, out var match);
+            Profile.Stop(0, t0);
+            if (matched)
+            {
+                AnalyzeSink(context, rule, match);
+                return;
+            }
+
+            if (rule.Summaries is null)
+            {
+                return;
+            }
+
+            var (callee, arguments) = operation switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                _ => (null, default(ImmutableArray<IArgumentOperation>)),
+            };
+
+            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !rule.Reach!.MayReach(callee, cancellationToken))
+            {
+                return;
+            }
+
+            var t1 = Profile.Start();
+            var carry = AnyArgumentMayCarry(rule, arguments, cancellationToken);
+            Profile.Stop(4, t1);
+            if (!carry)
+            {
+                return;
+            }
+
+            var options = OptionsOf(context, rule.Compilation);
+            var t2 = Profile.Start();
+            var empty = options is null || rule.Summaries.GetSummary(callee, cancellationToken).IsEmpty;
+            Profile.Stop(5, t2);
+            if (empty)
+            {
+                return;
+            }
+
+            foreach (var (flow, argument, values) in rule.Summaries.AtCall(callee, arguments, cancellationToken))
+            {
+                var found = Judge(values, flow.Sink, options);
+                if (found is null)
+                {
+                    continue;
+                }
+
+                var definition = callee.OriginalDefinition;
+                var location = ReportsAtValue ? argument.Syntax.GetLocation() : CallLocation(operation.Syntax);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.SinkMember, definition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
+                    .Add(DiagnosticProperties.FixKind, ViaCallFixKind(callee, flow).ToString())
+                    .Add(DiagnosticProperties.ViaCall, "true");
+                context.ReportDiagnostic(Diagnostic.Create(
+                    ViaCallDescriptor!,
+                    location,
+                    properties,
+                    FlowSummaries.DisplayName(definition) + "(" + flow.Parameter.Name + ")",
+                    flow.Parameter.Name,
+                    flow.Chain,
+                    found));
+                return;
+            }
+        }
+
+        private void AnalyzeSink(OperationAnalysisContext context, RuleState rule, in SinkMatch match)
+        {
+            var cancellationToken = context.CancellationToken;
+            if (match.Value is null)
+            {
+                if (OptionsOf(context, rule.Compilation) is not null)
+                {
+                    context.ReportDiagnostic(CreateDiagnostic(match.Operation.Syntax.GetLocation(), match, null, Properties(match)));
+                }
+
+                return;
+            }
+
+            TokenPolicyOptions? options = null;
+            bool? accepted = null;
+            foreach (var expression in ValueExpressions(match))
+            {
+                var t3 = Profile.Start();
+                var may = rule.Candidates.MayCarry(expression, cancellationToken);
+                Profile.Stop(1, t3);
+                if (!may)
+                {
+                    continue;
+                }
+
+                options ??= OptionsOf(context, rule.Compilation);
+                var t4 = Profile.Start();
+                accepted ??= options is not null && rule.Sinks.Accepts(match, rule.Compilation.Evaluator, cancellationToken);
+                Profile.Stop(2, t4);
+                if (accepted == false)
+                {
+                    return;
+                }
+
+                var t5 = Profile.Start();
+                var values = rule.Compilation.Evaluator.Evaluate(expression, cancellationToken);
+                Profile.Stop(3, t5);
+                var found = Judge(values, match.Row, options!);
+                if (found is not null)
+                {
+                    var location = ReportsAtValue ? expression.Syntax.GetLocation() : match.Operation.Syntax.GetLocation();
+                    context.ReportDiagnostic(CreateDiagnostic(location, match, found, Properties(match)));
+                    return;
+                }
+            }
+        }
+
+        private static bool AnyArgumentMayCarry(RuleState rule, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && FlowSummaries.IsFollowedParameter(parameter)
+                    && argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && rule.Candidates.MayCarry(argument.Value, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableDictionary<string, string?> Properties(in SinkMatch match)
+            => ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.SinkMember, match.MemberId)
+                .Add(DiagnosticProperties.FixKind, match.Row.FixKind.ToString());
+
+        /// <summary>The options of the operation's tree, or null when the tree must not be analysed (generated code).</summary>
+        private static TokenPolicyOptions? OptionsOf(OperationAnalysisContext context, CompilationState state)
+        {
+            var options = TokenPolicyOptions.Get(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
+            return context.IsGeneratedCode && !options.AnalyzeGeneratedCode ? null : options;
+        }
+
+        /// <summary>The call's location; for <c>: base(...)</c> / <c>: this(...)</c>, from the keyword on.</summary>
+        private static Location CallLocation(SyntaxNode syntax)
+            => syntax is ConstructorInitializerSyntax initializer
+                ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(initializer.ThisOrBaseKeyword.SpanStart, initializer.Span.End))
+                : syntax.GetLocation();
+    }
+}

@@ -1,0 +1,799 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// Where the candidates of one <see cref="CandidateFilter"/> can flow in a compilation: the names (of locals and
+    /// parameters in their scope, of fields, properties and methods anywhere) whose value may hold a candidate literal.
+    /// Built once per compilation, lazily, on the first question; it binds nothing.
+    /// </summary>
+    /// <remarks>
+    /// <para>Work is proportional to the candidates, not to the code: literals are found by a text scan for quotes (no
+    /// syntax walk), each candidate's flow is followed up its own syntax spine, and the readers of a tainted name are
+    /// found by a text search for the name inside the scope that can see it (its member for a local or parameter, every
+    /// tree for a member).</para>
+    /// <para>The taint is an over-approximation by name: a name is tainted when a candidate may flow into it by
+    /// initializer, assignment, return, string operation, collection element, loop or pattern; names are not resolved,
+    /// so two members that share a name share their taint. The precise answer stays with the
+    /// <see cref="ValueEvaluator"/>, which is asked only where <see cref="MayCarry"/> says yes. The result is a set closed
+    /// under the flow rules, so it does not depend on the order in which it was built. When the closure would outgrow its
+    /// bounds it is saturated and <see cref="MayCarry"/> answers yes everywhere: never guess.</para>
+    /// <para>Knowingly not seen: a candidate that appears only on a line of a multi-line verbatim or raw string that holds
+    /// no quote; a candidate word split across literals; a token path or token assembled only from constants of
+    /// referenced assemblies inside a non-constant expression; a value passed through a method of the compilation that
+    /// returns it (the evaluator does not follow those either, except through method summaries at the call).</para>
+    /// </remarks>
+    internal sealed class CandidateIndex
+    {
+        private const int MaxNames = 48;
+        private const int MaxReferenceChecks = 1_500;
+        private const int MaxFlowSteps = 64;
+        private const int MaxValueOperations = 512;
+
+        /// <summary>Invoked names whose result carries their arguments' or receiver's text (string operations, path and URI building, LINQ picks).</summary>
+        private static readonly HashSet<string> Transforms = new(StringComparer.Ordinal)
+        {
+            "Concat", "Combine", "Join", "Format", "Trim", "TrimStart", "TrimEnd", "Replace", "ToLower", "ToUpper",
+            "ToLowerInvariant", "ToUpperInvariant", "ToString", "GetFullPath", "GetEnvironmentVariable", "Substring",
+            "Append", "AppendLine", "AppendFormat", "Insert", "First", "FirstOrDefault", "Single", "SingleOrDefault",
+            "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "ToArray", "ToList", "AsSpan", "AsMemory",
+            "GetValueOrDefault", "FileInfo", "Uri", "StringBuilder", "Lazy", "FromResult", "ConfigureAwait",
+            "KeyValuePair", "Create", "Tuple", "ValueTuple",
+        };
+
+        /// <summary>Invoked names that store an argument in their receiver (a collection or builder of candidates).</summary>
+        private static readonly HashSet<string> Stores = new(StringComparer.Ordinal)
+        {
+            "Add", "AddRange", "Append", "AppendLine", "AppendFormat", "Insert", "Push", "Enqueue", "TryAdd", "Set", "Prepend",
+        };
+
+        private readonly Compilation _compilation;
+        private readonly WordIndex _words;
+        private readonly CandidateFilter _filter;
+        private readonly object _gate = new();
+        private Closure? _closure;
+
+        public CandidateIndex(Compilation compilation, WordIndex words, CandidateFilter filter)
+        {
+            _compilation = compilation;
+            _words = words;
+            _filter = filter;
+        }
+
+        public CandidateFilter Filter => _filter;
+
+        /// <summary>
+        /// False when <paramref name="value"/> cannot hold a candidate: it is a constant that is none, or nothing under it
+        /// is a candidate constant or reads a tainted name. Cheap: constants first, the closure is built once.
+        /// </summary>
+        public bool MayCarry(IOperation? value, CancellationToken cancellationToken)
+        {
+            if (value is null)
+            {
+                return false;
+            }
+
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value is string constant && _filter.IsCandidate(constant);
+            }
+
+            var closure = GetClosure(cancellationToken);
+            if (closure.Saturated)
+            {
+                return true;
+            }
+
+            var visited = 0;
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (++visited > MaxValueOperations)
+                {
+                    return true;
+                }
+
+                if (operation.ConstantValue.HasValue)
+                {
+                    if (operation.ConstantValue.Value is string text && _filter.IsCandidate(text))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (closure.IsEmpty)
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when closure.HasScoped(local.Local, cancellationToken):
+                    case IParameterReferenceOperation parameter when closure.HasScoped(parameter.Parameter, cancellationToken):
+                    case IFieldReferenceOperation field when closure.Members.Contains(field.Field.Name):
+                    case IPropertyReferenceOperation property when closure.Members.Contains(property.Property.Name):
+                    case IInvocationOperation invocation when closure.Members.Contains(invocation.TargetMethod.Name)
+                        || (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction && closure.HasScoped(invocation.TargetMethod, cancellationToken)):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The candidates' flow closure, built on first use; a build cut short by cancellation is not kept.</summary>
+        public Closure GetClosure(CancellationToken cancellationToken)
+        {
+            var closure = Volatile.Read(ref _closure);
+            if (closure is not null)
+            {
+                return closure;
+            }
+
+            lock (_gate)
+            {
+                closure = _closure;
+                if (closure is null)
+                {
+                    var t = Core.Profile.Start();
+                    closure = new Builder(this, cancellationToken).Build();
+                    Core.Profile.Stop(7, t);
+                    Core.Profile.Last[_filter.GetType().Name] = $"literals {closure.Literals}, members {closure.Members.Count}, scoped {closure.Scoped.Count}, saturated {closure.Saturated}; members: {string.Join(", ", closure.Members)}; scoped: {string.Join(", ", System.Linq.Enumerable.Select(closure.Scoped, x => x.Name))}";
+                    Volatile.Write(ref _closure, closure);
+                }
+
+                return closure;
+            }
+        }
+
+        /// <summary>
+        /// The scope a local, parameter or local function is visible in: its member declaration (a primary constructor's
+        /// parameter: its type; top-level statements: the compilation unit).
+        /// </summary>
+        internal static SyntaxNode? ScopeOf(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ParameterListSyntax { Parent: TypeDeclarationSyntax type }:
+                        return type;
+                    case GlobalStatementSyntax:
+                        return current.Parent;
+                    case MemberDeclarationSyntax:
+                        return current;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What the index found.</summary>
+        internal sealed class Closure
+        {
+            public Closure(int literals, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
+            {
+                Literals = literals;
+                Members = members;
+                Scoped = scoped;
+                Saturated = saturated;
+            }
+
+            /// <summary>How many candidate literals the compilation has.</summary>
+            public int Literals { get; }
+
+            /// <summary>Names of fields, properties and methods that may hold or return a candidate.</summary>
+            public HashSet<string> Members { get; }
+
+            /// <summary>Locals, parameters and local functions that may hold one: (tree, start of their scope, name).</summary>
+            public HashSet<(SyntaxTree Tree, int Scope, string Name)> Scoped { get; }
+
+            /// <summary>The closure outgrew its bounds: every value may carry a candidate.</summary>
+            public bool Saturated { get; }
+
+            public bool IsEmpty => Members.Count == 0 && Scoped.Count == 0;
+
+            public bool HasScoped(ISymbol symbol, CancellationToken cancellationToken)
+            {
+                if (Scoped.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var reference in symbol.DeclaringSyntaxReferences)
+                {
+                    if (ScopeOf(reference.GetSyntax(cancellationToken)) is { } scope && Scoped.Contains((reference.SyntaxTree, scope.SpanStart, symbol.Name)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private sealed class Builder
+        {
+            private readonly CandidateIndex _owner;
+            private readonly CancellationToken _cancellationToken;
+            private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+            private readonly HashSet<string> _rejectedMembers = new(StringComparer.Ordinal);
+            private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
+            private readonly List<string> _pendingMembers = new();
+            private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
+            private char[] _buffer = new char[4096];
+            private int _referenceChecks;
+            private bool _saturated;
+
+            public Builder(CandidateIndex owner, CancellationToken cancellationToken)
+            {
+                _owner = owner;
+                _cancellationToken = cancellationToken;
+            }
+
+            public Closure Build()
+            {
+                var literals = 0;
+                foreach (var tree in _owner._compilation.SyntaxTrees)
+                {
+                    foreach (var token in CandidateLiterals(tree))
+                    {
+                        literals++;
+                        Core.Profile.Literals.Enqueue(token.ValueText.Length > 80 ? token.ValueText.Substring(0, 80) : token.ValueText);
+                        if (token.Parent is ExpressionSyntax expression)
+                        {
+                            FollowFrom(expression);
+                        }
+                        else if (token.Parent is InterpolatedStringTextSyntax { Parent: ExpressionSyntax interpolated })
+                        {
+                            FollowFrom(interpolated);
+                        }
+                    }
+                }
+
+                // Breadth first, in rounds; a tree's text is read once a round.
+                while ((_pendingMembers.Count > 0 || _pendingScoped.Count > 0) && !_saturated)
+                {
+                    var members = _pendingMembers.ToArray();
+                    var scoped = _pendingScoped.ToArray();
+                    _pendingMembers.Clear();
+                    _pendingScoped.Clear();
+                    foreach (var tree in _owner._compilation.SyntaxTrees)
+                    {
+                        var local = new List<(SyntaxNode Scope, string Name)>();
+                        foreach (var item in scoped)
+                        {
+                            if (item.Tree == tree)
+                            {
+                                local.Add((item.Scope, item.Name));
+                            }
+                        }
+
+                        var treeMembers = members.Length == 0 || !_owner._words.MayContainAny(tree, members, _cancellationToken) ? Array.Empty<string>() : members;
+                        if (treeMembers.Length == 0 && local.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        var length = ReadText(tree);
+                        var root = tree.GetRoot(_cancellationToken);
+                        foreach (var name in treeMembers)
+                        {
+                            FollowReferences(tree, root, name, 0, length);
+                        }
+
+                        foreach (var (scope, name) in local)
+                        {
+                            FollowReferences(tree, root, name, scope.Span.Start, Math.Min(scope.Span.End, length));
+                        }
+
+                        if (_saturated)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return new Closure(literals, _members, _scoped, _saturated);
+            }
+
+            private int ReadText(SyntaxTree tree)
+            {
+                var text = tree.GetText(_cancellationToken);
+                if (_buffer.Length < text.Length)
+                {
+                    _buffer = new char[Math.Max(text.Length, _buffer.Length * 2)];
+                }
+
+                text.CopyTo(0, _buffer, 0, text.Length);
+                return text.Length;
+            }
+
+            /// <summary>String literal tokens whose value passes the filter, found from the quotes in the text.</summary>
+            private List<SyntaxToken> CandidateLiterals(SyntaxTree tree)
+            {
+                var length = ReadText(tree);
+                SyntaxNode? root = null;
+                HashSet<int>? seen = null;
+                var results = new List<SyntaxToken>();
+                var position = 0;
+                while (position < length)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    var quote = Array.IndexOf(_buffer, '"', position, length - position);
+                    if (quote < 0)
+                    {
+                        break;
+                    }
+
+                    // Every quote is tried as an opening one: which quotes open literals needs no lexing then.
+                    position = quote + 1;
+                    var end = position;
+                    while (end < length && _buffer[end] != '"' && _buffer[end] != '\n')
+                    {
+                        end++;
+                    }
+
+                    if (end >= length || _buffer[end] != '"' || end - quote < 3 || !_owner._filter.MayContain(new ReadOnlySpan<char>(_buffer, quote + 1, end - quote - 1)))
+                    {
+                        continue;
+                    }
+
+                    root ??= tree.GetRoot(_cancellationToken);
+                    seen ??= new HashSet<int>();
+                    for (var token = root.FindToken(quote + 1); token.SpanStart < end && !token.IsKind(SyntaxKind.None); token = token.GetNextToken())
+                    {
+                        if (IsStringToken(token) && seen.Add(token.SpanStart) && _owner._filter.IsCandidate(token.ValueText))
+                        {
+                            results.Add(token);
+                        }
+
+                        if (token.Span.End >= end)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return results;
+            }
+
+            private static bool IsStringToken(SyntaxToken token)
+                => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+                    or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                    or SyntaxKind.Utf8StringLiteralToken;
+
+            /// <summary>
+            /// A field, property or method (by return) of that name may hold a candidate: tainted when a member of that name
+            /// has a type a string can be held in (looked up in the declarations, bodies are not bound).
+            /// </summary>
+            private void TaintMember(string name)
+            {
+                if (name.Length == 0 || _members.Contains(name) || !_rejectedMembers.Add(name))
+                {
+                    return;
+                }
+
+                foreach (var symbol in _owner._compilation.GetSymbolsWithName(name, SymbolFilter.Member, _cancellationToken))
+                {
+                    var type = symbol switch
+                    {
+                        IFieldSymbol field => field.Type,
+                        IPropertySymbol property => property.Type,
+                        IMethodSymbol method => method.ReturnType,
+                        _ => null,
+                    };
+
+                    if (type is not null && CanHoldString(type))
+                    {
+                        _rejectedMembers.Remove(name);
+                        _members.Add(name);
+                        _pendingMembers.Add(name);
+                        CheckBound();
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>A local, parameter or local function of that name in its scope; skipped when its declared type cannot hold a string.</summary>
+            private void TaintScoped(SyntaxNode declaration, string name)
+            {
+                if (DeclaredType(declaration) is { } type && !SyntaxTypes.CanHoldString(type))
+                {
+                    return;
+                }
+
+                if (ScopeOf(declaration) is { } scope && _scoped.Add((declaration.SyntaxTree, scope.SpanStart, name)))
+                {
+                    _pendingScoped.Add((declaration.SyntaxTree, scope, name));
+                    CheckBound();
+                }
+            }
+
+            private static TypeSyntax? DeclaredType(SyntaxNode declaration) => declaration switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax variables } => variables.Type,
+                ParameterSyntax parameter => parameter.Type,
+                LocalFunctionStatementSyntax localFunction => localFunction.ReturnType,
+                ForEachStatementSyntax loop => loop.Type,
+                _ => null,
+            };
+
+            /// <summary>Whether a member's type can hold a string (or a sequence, task, builder or path of one).</summary>
+            private static bool CanHoldString(ITypeSymbol type)
+            {
+                switch (type)
+                {
+                    case { SpecialType: SpecialType.System_String or SpecialType.System_Object }:
+                        return true;
+                    case IArrayTypeSymbol array:
+                        return CanHoldString(array.ElementType);
+                    case INamedTypeSymbol named:
+                        if (named.Name is "FileInfo" or "StringBuilder" or "Uri" or "StringValues")
+                        {
+                            return true;
+                        }
+
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            if (CanHoldString(argument))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case ITypeParameterSymbol:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            private void CheckBound()
+            {
+                if (_members.Count + _scoped.Count > MaxNames)
+                {
+                    _saturated = true;
+                }
+            }
+
+            /// <summary>
+            /// Follows a value up its syntax spine: through conversions, string operations and collections, to the local,
+            /// parameter, field, property or method (by return) that holds it.
+            /// </summary>
+            private void FollowFrom(ExpressionSyntax start)
+            {
+                SyntaxNode current = start;
+                for (var step = 0; step < MaxFlowSteps && !_saturated; step++)
+                {
+                    var parent = current.Parent;
+                    switch (parent)
+                    {
+                        case null:
+                            return;
+
+                        case ParenthesizedExpressionSyntax:
+                        case CastExpressionSyntax:
+                        case InterpolationSyntax:
+                        case InterpolatedStringExpressionSyntax:
+                        case AwaitExpressionSyntax:
+                        case ArrayCreationExpressionSyntax:
+                        case ImplicitArrayCreationExpressionSyntax:
+                        case InitializerExpressionSyntax:
+                        case CollectionExpressionSyntax:
+                        case ExpressionElementSyntax:
+                        case SpreadElementSyntax:
+                        case TupleExpressionSyntax:
+                        case SwitchExpressionSyntax:
+                        case CheckedExpressionSyntax:
+                        case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
+                        case LambdaExpressionSyntax:
+                        case AnonymousMethodExpressionSyntax:
+                        case RefExpressionSyntax:
+                            break;
+
+                        case SwitchExpressionArmSyntax arm when arm.Expression == current:
+                            break;
+
+                        case ConditionalExpressionSyntax conditional when conditional.Condition != current:
+                            break;
+
+                        case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                            break;
+
+                        case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } call } }:
+                            if (!FlowsThroughCall(call))
+                            {
+                                return;
+                            }
+
+                            parent = call;
+                            break;
+
+                        case MemberAccessExpressionSyntax access when access.Expression == current && access.Parent is InvocationExpressionSyntax invoked && invoked.Expression == access:
+                            // value.Trim(), builder.ToString(), paths.First()
+                            if (!Transforms.Contains(access.Name.Identifier.ValueText))
+                            {
+                                return;
+                            }
+
+                            parent = invoked;
+                            break;
+
+                        case EqualsValueClauseSyntax equals:
+                            TaintDeclared(equals.Parent);
+                            return;
+
+                        case AssignmentExpressionSyntax assignment when assignment.Right == current:
+                            TaintAssigned(assignment.Left);
+                            break;
+
+                        case ReturnStatementSyntax:
+                        case ArrowExpressionClauseSyntax:
+                        case YieldStatementSyntax:
+                            if (!TaintFunction(parent, out var lambda))
+                            {
+                                return;
+                            }
+
+                            parent = lambda!;
+                            break;
+
+                        case ForEachStatementSyntax loop when loop.Expression == current:
+                            TaintScoped(loop, loop.Identifier.ValueText);
+                            return;
+
+                        case ForEachVariableStatementSyntax loopVariables when loopVariables.Expression == current:
+                            TaintDesignations(loopVariables.Variable);
+                            return;
+
+                        case IsPatternExpressionSyntax isPattern when isPattern.Expression == current:
+                            TaintDesignations(isPattern.Pattern);
+                            return;
+
+                        case ExpressionStatementSyntax:
+                        default:
+                            return;
+                    }
+
+                    current = parent;
+                }
+            }
+
+            /// <summary>A call whose result carries its arguments (a string operation or a path builder); stores into a receiver are tainted on the way.</summary>
+            private bool FlowsThroughCall(SyntaxNode call)
+            {
+                switch (call)
+                {
+                    case InvocationExpressionSyntax invocation:
+                        var name = invocation.Expression switch
+                        {
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            GenericNameSyntax generic => generic.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            _ => string.Empty,
+                        };
+
+                        if (Stores.Contains(name) && invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver })
+                        {
+                            TaintAssigned(receiver);
+                        }
+
+                        return Transforms.Contains(name);
+
+                    case ObjectCreationExpressionSyntax creation:
+                        return creation.Type switch
+                        {
+                            IdentifierNameSyntax identifier => Transforms.Contains(identifier.Identifier.ValueText),
+                            QualifiedNameSyntax qualified => Transforms.Contains(qualified.Right.Identifier.ValueText),
+                            GenericNameSyntax generic => Transforms.Contains(generic.Identifier.ValueText),
+                            _ => false,
+                        };
+
+                    case ImplicitObjectCreationExpressionSyntax:
+                        // new(path): the type is not in the syntax; the value may flow on.
+                        return true;
+
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>The holder of an initializer: a local or parameter (scoped), or a field or property.</summary>
+            private void TaintDeclared(SyntaxNode? declaration)
+            {
+                switch (declaration)
+                {
+                    case VariableDeclaratorSyntax declarator:
+                        if (declarator.Parent?.Parent is BaseFieldDeclarationSyntax)
+                        {
+                            TaintMember(declarator.Identifier.ValueText);
+                        }
+                        else
+                        {
+                            TaintScoped(declarator, declarator.Identifier.ValueText);
+                        }
+
+                        break;
+
+                    case PropertyDeclarationSyntax property:
+                        TaintMember(property.Identifier.ValueText);
+                        break;
+
+                    case ParameterSyntax parameter:
+                        TaintScoped(parameter, parameter.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            /// <summary>The target of an assignment: a name, a member of something, an element of a collection, a tuple.</summary>
+            private void TaintAssigned(ExpressionSyntax target)
+            {
+                switch (target)
+                {
+                    case IdentifierNameSyntax identifier:
+                        var name = identifier.Identifier.ValueText;
+
+                        // Unresolved: a local or parameter of this scope, or else a member of that name.
+                        if (ScopeOf(identifier) is { } scope && DeclaresVariable(scope, name) is { } variable)
+                        {
+                            TaintScoped(variable, name);
+                        }
+                        else
+                        {
+                            TaintMember(name);
+                        }
+
+                        break;
+
+                    case MemberAccessExpressionSyntax access:
+                        TaintMember(access.Name.Identifier.ValueText);
+                        break;
+
+                    case ElementAccessExpressionSyntax element:
+                        TaintAssigned(element.Expression);
+                        break;
+
+                    case DeclarationExpressionSyntax declaration:
+                        TaintDesignations(declaration.Designation);
+                        break;
+
+                    case TupleExpressionSyntax tuple:
+                        foreach (var argument in tuple.Arguments)
+                        {
+                            TaintAssigned(argument.Expression);
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>Every variable a pattern or deconstruction declares.</summary>
+            private void TaintDesignations(SyntaxNode node)
+            {
+                foreach (var designation in node.DescendantNodesAndSelf())
+                {
+                    if (designation is SingleVariableDesignationSyntax single)
+                    {
+                        TaintScoped(single, single.Identifier.ValueText);
+                    }
+                }
+            }
+
+            /// <summary>A return: into its method or property (a member name), its local function, or on from its lambda.</summary>
+            private bool TaintFunction(SyntaxNode returned, out SyntaxNode? lambda)
+            {
+                lambda = null;
+                for (var current = returned.Parent; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case AnonymousFunctionExpressionSyntax function:
+                            lambda = function;
+                            return true;
+                        case LocalFunctionStatementSyntax localFunction:
+                            TaintScoped(localFunction, localFunction.Identifier.ValueText);
+                            return false;
+                        case MethodDeclarationSyntax method:
+                            TaintMember(method.Identifier.ValueText);
+                            return false;
+                        case PropertyDeclarationSyntax property:
+                            TaintMember(property.Identifier.ValueText);
+                            return false;
+                        case IndexerDeclarationSyntax:
+                            TaintMember("this[]");
+                            return false;
+                        case MemberDeclarationSyntax:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The declaration of a local or parameter called <paramref name="name"/> in <paramref name="scope"/>, if any.</summary>
+            private static SyntaxNode? DeclaresVariable(SyntaxNode scope, string name)
+            {
+                foreach (var node in scope.DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name && declarator.Parent?.Parent is not BaseFieldDeclarationSyntax:
+                            return declarator;
+                        case ParameterSyntax parameter when parameter.Identifier.ValueText == name:
+                            return parameter;
+                        case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == name:
+                            return designation;
+                        case ForEachStatementSyntax loop when loop.Identifier.ValueText == name:
+                            return loop;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>Follows every reader of <paramref name="name"/> in <c>[start, end)</c> of the tree's text.</summary>
+            private void FollowReferences(SyntaxTree tree, SyntaxNode root, string name, int start, int end)
+            {
+                var position = start;
+                var pattern = name.AsSpan();
+                while (position < end && !_saturated)
+                {
+                    var offset = new ReadOnlySpan<char>(_buffer, position, end - position).IndexOf(pattern, StringComparison.Ordinal);
+                    if (offset < 0)
+                    {
+                        return;
+                    }
+
+                    var found = position + offset;
+                    position = found + name.Length;
+                    if ((found > 0 && IsIdentifierChar(_buffer[found - 1])) || (position < end && IsIdentifierChar(_buffer[position])))
+                    {
+                        continue;
+                    }
+
+                    if (++_referenceChecks > MaxReferenceChecks)
+                    {
+                        _saturated = true;
+                        return;
+                    }
+
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    var token = root.FindToken(found);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax reference)
+                    {
+                        continue;
+                    }
+
+                    ExpressionSyntax node = reference;
+                    if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+                    {
+                        node = access;
+                    }
+                    else if (node.Parent is MemberBindingExpressionSyntax binding && binding.Name == node)
+                    {
+                        node = binding;
+                    }
+
+                    if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+                    {
+                        node = invocation;
+                    }
+
+                    FollowFrom(node);
+                }
+            }
+
+            private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+        }
+    }
+}

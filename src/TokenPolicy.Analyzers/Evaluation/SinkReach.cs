@@ -1,0 +1,397 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// The names of the compilation's methods and constructors that may reach one of a rule's sinks: those whose body
+    /// mentions a sink's name, those that mention such a method, and the constructors of a type one of whose members
+    /// does (a parameter stored in a field may reach it). Found from the text and the syntax alone, once per
+    /// compilation, lazily; nothing is bound. A call into a method whose name is not here cannot carry a value into a
+    /// sink, so its summary is never built.
+    /// </summary>
+    /// <remarks>
+    /// An over-approximation by name (two methods that share a name share the answer). When the set outgrows its bound it
+    /// is saturated and <see cref="MayReach"/> answers yes for every method: never guess.
+    /// </remarks>
+    internal sealed class SinkReach
+    {
+        private const int MaxNames = 512;
+        private const int MaxRounds = 6;
+
+        private readonly Compilation _compilation;
+        private readonly WordIndex _words;
+        private readonly ImmutableArray<string> _needles;
+        private readonly Func<string, bool> _isSinkWord;
+        private readonly object _gate = new();
+        private Result? _result;
+
+        /// <param name="needles">Substrings searched (ordinally) in the text to find sink mentions.</param>
+        /// <param name="isSinkWord">Whether an identifier or string literal found at a needle names a sink.</param>
+        public SinkReach(Compilation compilation, WordIndex words, ImmutableArray<string> needles, Func<string, bool> isSinkWord)
+        {
+            _compilation = compilation;
+            _words = words;
+            _needles = needles;
+            _isSinkWord = isSinkWord;
+        }
+
+        /// <summary>True when a call to <paramref name="method"/> may reach a sink (by name).</summary>
+        public bool MayReach(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var result = GetResult(cancellationToken);
+            return result.Saturated || result.Names.Contains(NameOf(method));
+        }
+
+        /// <summary>
+        /// A method, local function or type (by its constructors) with a parameter that can carry a followed value, read
+        /// off the declaration's syntax; fields and properties (a header-name constant) always count.
+        /// </summary>
+        private static bool TakesFollowedValue(SyntaxNode declaration)
+        {
+            switch (declaration)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    return AnyFollowed(method.ParameterList);
+                case LocalFunctionStatementSyntax localFunction:
+                    return AnyFollowed(localFunction.ParameterList);
+                case TypeDeclarationSyntax type:
+                    if (type.ParameterList is { } primary && AnyFollowed(primary))
+                    {
+                        return true;
+                    }
+
+                    foreach (var member in type.Members)
+                    {
+                        if (member is ConstructorDeclarationSyntax constructor && AnyFollowed(constructor.ParameterList))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        private static bool AnyFollowed(ParameterListSyntax parameters)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Type is { } type && !parameter.Modifiers.Any(SyntaxKind.RefKeyword) && !parameter.Modifiers.Any(SyntaxKind.OutKeyword)
+                    && SyntaxTypes.MayBeFollowedParameterType(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string NameOf(IMethodSymbol method)
+            => method.MethodKind is MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+
+        private Result GetResult(CancellationToken cancellationToken)
+        {
+            var result = Volatile.Read(ref _result);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            lock (_gate)
+            {
+                result = _result;
+                if (result is null)
+                {
+                    var t = Core.Profile.Start();
+                    result = Build(cancellationToken);
+                    Core.Profile.Stop(8, t);
+                    Volatile.Write(ref _result, result);
+                }
+
+                return result;
+            }
+        }
+
+        private Result Build(CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var types = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new List<string>();
+            var buffer = new char[4096];
+
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            void Add(string name, bool isType, SyntaxNode declaration)
+            {
+                // Only a method or constructor with a parameter that can carry a value matters (read off its syntax).
+                if (name.Length == 0 || names.Contains(name) || !TakesFollowedValue(declaration))
+                {
+                    return;
+                }
+
+                if (isType)
+                {
+                    types.Add(name);
+                }
+
+                names.Add(name);
+                pending.Add(name);
+            }
+
+            // Seeds: members that mention a sink.
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var length = Read(tree, ref buffer, cancellationToken);
+                SyntaxNode? root = null;
+                foreach (var needle in _needles)
+                {
+                    for (var at = IndexOf(buffer, length, needle, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, needle, at + needle.Length, StringComparison.Ordinal))
+                    {
+                        root ??= tree.GetRoot(cancellationToken);
+                        var token = root.FindToken(at + (char.IsLetter(needle[0]) ? 0 : 1));
+                        var word = token.IsKind(SyntaxKind.IdentifierToken) ? token.ValueText
+                            : token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ? token.ValueText
+                            : null;
+                        if (word is not null && _isSinkWord(word))
+                        {
+                            AddEnclosing(token.Parent, Add);
+                        }
+                    }
+                }
+            }
+
+            var seedMs = sw.ElapsedMilliseconds;
+            var seedNames = names.Count;
+            // Callers, by name, round after round.
+            for (var round = 0; pending.Count > 0 && round < MaxRounds && names.Count <= MaxNames; round++)
+            {
+                var wanted = new HashSet<string>(pending, StringComparer.Ordinal);
+                pending.Clear();
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    if (!_words.MayContainAny(tree, wanted, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    var length = Read(tree, ref buffer, cancellationToken);
+                    SyntaxNode? root = null;
+                    foreach (var at in Identifiers(buffer, length, wanted))
+                    {
+                        root ??= tree.GetRoot(cancellationToken);
+                        var token = root.FindToken(at);
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name
+                            && (!types.Contains(token.ValueText) || IsCreatedType(name)))
+                        {
+                            AddEnclosing(token.Parent, Add);
+                        }
+                    }
+                }
+            }
+
+            var result = new Result(names, saturated: pending.Count > 0 || names.Count > MaxNames);
+            Core.Profile.Last["reach " + string.Join("|", _needles)] = $"seed {seedMs} ms ({seedNames} names), total {sw.ElapsedMilliseconds} ms, names {names.Count}, saturated {result.Saturated}: {string.Join(", ", System.Linq.Enumerable.Take(names, 60))}";
+            return result;
+        }
+
+        /// <summary>
+        /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a
+        /// parameter that this member then carries to the sink; a type's name counts only where it is created).
+        /// </summary>
+        private static void AddEnclosing(SyntaxNode? node, Action<string, bool, SyntaxNode> add)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LocalFunctionStatementSyntax localFunction:
+                        add(localFunction.Identifier.ValueText, false, localFunction);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        add(method.Identifier.ValueText, false, method);
+                        AddType(method.Parent, add);
+                        return;
+                    case BaseFieldDeclarationSyntax field:
+                        // A constant or field holding a sink's name (a header name): its readers mention the sink.
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            add(variable.Identifier.ValueText, false, field);
+                        }
+
+                        AddType(current.Parent, add);
+                        return;
+                    case PropertyDeclarationSyntax property:
+                        add(property.Identifier.ValueText, false, property);
+                        AddType(current.Parent, add);
+                        return;
+                    case MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax:
+                        AddType(current.Parent, add);
+                        return;
+                    case TypeDeclarationSyntax type:
+                        add(type.Identifier.ValueText, true, type);
+                        return;
+                }
+            }
+        }
+
+        private static void AddType(SyntaxNode? node, Action<string, bool, SyntaxNode> add)
+        {
+            if (node is TypeDeclarationSyntax type)
+            {
+                add(type.Identifier.ValueText, true, type);
+            }
+        }
+
+        /// <summary><c>new T(...)</c> or a base type: the name is the created type (possibly qualified or generic).</summary>
+        private static bool IsCreatedType(SimpleNameSyntax name)
+        {
+            SyntaxNode current = name;
+            while (current.Parent is QualifiedNameSyntax qualified && qualified.Right == current)
+            {
+                current = qualified;
+            }
+
+            // new T(...), and class D : T (D's constructors call T's through base(...)).
+            return (current.Parent is ObjectCreationExpressionSyntax creation && creation.Type == current)
+                || current.Parent is SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax;
+        }
+
+        private static int Read(SyntaxTree tree, ref char[] buffer, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            if (buffer.Length < text.Length)
+            {
+                buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+            }
+
+            text.CopyTo(0, buffer, 0, text.Length);
+            return text.Length;
+        }
+
+        private static int IndexOf(char[] buffer, int length, string needle, int start, StringComparison comparison)
+        {
+            if (start >= length)
+            {
+                return -1;
+            }
+
+            var offset = new ReadOnlySpan<char>(buffer, start, length - start).IndexOf(needle.AsSpan(), comparison);
+            return offset < 0 ? -1 : start + offset;
+        }
+
+        /// <summary>Start positions of the identifier-like words of the text that are in <paramref name="wanted"/> (no allocation per word).</summary>
+        private static List<int> Identifiers(char[] buffer, int length, HashSet<string> wanted)
+        {
+            if (wanted.Count <= 24)
+            {
+                // Few names: one vectorised search each beats reading every word.
+                var hits = new List<int>();
+                foreach (var name in wanted)
+                {
+                    for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
+                    {
+                        var end = at + name.Length;
+                        if ((at == 0 || !IsWordChar(buffer[at - 1])) && (end >= length || !IsWordChar(buffer[end])))
+                        {
+                            hits.Add(at);
+                        }
+                    }
+                }
+
+                hits.Sort();
+                return hits;
+            }
+
+            var byHash = new Dictionary<int, List<string>>();
+            var minLength = int.MaxValue;
+            var maxLength = 0;
+            foreach (var name in wanted)
+            {
+                minLength = Math.Min(minLength, name.Length);
+                maxLength = Math.Max(maxLength, name.Length);
+                var hash = Hash(name.AsSpan());
+                if (!byHash.TryGetValue(hash, out var list))
+                {
+                    byHash.Add(hash, list = new List<string>(1));
+                }
+
+                list.Add(name);
+            }
+
+            var found = new List<int>();
+            var i = 0;
+            while (i < length)
+            {
+                var c = buffer[i];
+                if (!(char.IsLetter(c) || c == '_'))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < length && (char.IsLetterOrDigit(buffer[i]) || buffer[i] == '_'))
+                {
+                    i++;
+                }
+
+                var count = i - start;
+                if (count < minLength || count > maxLength)
+                {
+                    continue;
+                }
+
+                var word = new ReadOnlySpan<char>(buffer, start, count);
+                if (byHash.TryGetValue(Hash(word), out var candidates))
+                {
+                    foreach (var candidate in candidates)
+                    {
+                        if (word.SequenceEqual(candidate.AsSpan()))
+                        {
+                            found.Add(start);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
+
+        private static int Hash(ReadOnlySpan<char> text)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                foreach (var c in text)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return hash;
+            }
+        }
+
+        private sealed class Result
+        {
+            public Result(HashSet<string> names, bool saturated)
+            {
+                Names = names;
+                Saturated = saturated;
+            }
+
+            public HashSet<string> Names { get; }
+
+            public bool Saturated { get; }
+        }
+    }
+}

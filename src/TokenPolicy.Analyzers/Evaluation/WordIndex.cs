@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// For each tree of a compilation, a small Bloom filter of the identifier-like words in its text: answers "may this
+    /// tree mention <c>Name</c>?" without reading the tree again. Built once per compilation, lazily, from one pass over
+    /// the text (no syntax walk); about one bit per two characters. A "no" is exact, a "yes" may be wrong (a few percent).
+    /// </summary>
+    /// <remarks>
+    /// A filter depends on its tree alone, so it is kept per tree (weakly) and shared by every compilation that holds the
+    /// tree: after an edit in the IDE only the edited tree is read again.
+    /// </remarks>
+    internal sealed class WordIndex
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, ulong[]> Filters = new();
+
+        public WordIndex(Compilation compilation)
+        {
+        }
+
+        /// <summary>True when <paramref name="tree"/> may contain one of <paramref name="words"/> as a whole word.</summary>
+        public bool MayContainAny(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
+        {
+            if (!Filters.TryGetValue(tree, out var bits))
+            {
+                bits = Build(tree, cancellationToken);
+                bits = Filters.GetValue(tree, _ => bits);
+            }
+
+            foreach (var word in words)
+            {
+                if (Contains(bits, Hash(word.AsSpan())))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        private static ulong[] Build(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            var length = text.Length;
+            var buffer = t_buffer;
+            if (buffer is null || buffer.Length < length)
+            {
+                t_buffer = buffer = new char[Math.Max(length, 4096)];
+            }
+
+            text.CopyTo(0, buffer, 0, length);
+            var bits = new ulong[Math.Max(16, length / 128)];
+            var i = 0;
+            while (i < length)
+            {
+                var c = buffer[i];
+                if (!(char.IsLetter(c) || c == '_'))
+                {
+                    i++;
+                    continue;
+                }
+
+                unchecked
+                {
+                    var hash = (int)2166136261;
+                    while (i < length && (char.IsLetterOrDigit(buffer[i]) || buffer[i] == '_'))
+                    {
+                        hash = (hash ^ buffer[i]) * 16777619;
+                        i++;
+                    }
+
+                    Set(bits, hash);
+                }
+            }
+
+            return bits;
+        }
+
+        internal static int Hash(ReadOnlySpan<char> word)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                foreach (var c in word)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return hash;
+            }
+        }
+
+        private static void Set(ulong[] bits, int hash)
+        {
+            var size = (uint)bits.Length * 64;
+            var first = (uint)hash % size;
+            var second = (uint)((hash >> 15) | (hash << 17)) % size;
+            bits[first >> 6] |= 1UL << (int)(first & 63);
+            bits[second >> 6] |= 1UL << (int)(second & 63);
+        }
+
+        private static bool Contains(ulong[] bits, int hash)
+        {
+            var size = (uint)bits.Length * 64;
+            var first = (uint)hash % size;
+            var second = (uint)((hash >> 15) | (hash << 17)) % size;
+            return (bits[first >> 6] & (1UL << (int)(first & 63))) != 0 && (bits[second >> 6] & (1UL << (int)(second & 63))) != 0;
+        }
+    }
+}
