@@ -25,7 +25,10 @@ namespace TokenPolicy.Analyzers.Candidates
         {
             _entropyThreshold = options.EntropyThreshold;
             _minLength = Math.Min(options.MinLength, TokenPolicyOptions.DefaultMinLength);
+            Key = Family + "|" + _entropyThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + _minLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        public override string Key { get; }
 
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {

@@ -20,6 +20,9 @@ namespace TokenPolicy.Analyzers.Candidates
         private readonly ImmutableArray<string> _fragments;
         private readonly ImmutableArray<string> _envVars;
 
+        /// <summary>Variables whose name has no <c>token</c> in it: the only ones the fragment test could miss.</summary>
+        private readonly ImmutableArray<string> _otherEnvVars;
+
         public TokenPathCandidates(TokenPolicyOptions options)
         {
             var fragments = ImmutableArray.CreateBuilder<string>();
@@ -35,7 +38,11 @@ namespace TokenPolicy.Analyzers.Candidates
 
             _fragments = fragments.ToImmutable();
             _envVars = TokenPathMatcher.DefaultTokenEnvVars.AddRange(options.ExtraTokenEnvVars);
+            _otherEnvVars = _envVars.RemoveAll(name => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0);
+            Key = Family + "|" + string.Join(",", _fragments) + "|" + string.Join(",", _envVars);
         }
+
+        public override string Key { get; }
 
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
@@ -47,7 +54,7 @@ namespace TokenPolicy.Analyzers.Candidates
                 }
             }
 
-            foreach (var name in _envVars)
+            foreach (var name in _otherEnvVars)
             {
                 if (quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {

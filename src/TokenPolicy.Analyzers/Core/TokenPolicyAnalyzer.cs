@@ -103,10 +103,7 @@ namespace TokenPolicy.Analyzers.Core
         {
             var operation = context.Operation;
             var cancellationToken = context.CancellationToken;
-            var t0 = Profile.Start();
-            var matched = rule.Sinks.TryMatch(operation, out var match);
-            Profile.Stop(0, t0);
-            if (matched)
+            if (rule.Sinks.TryMatch(operation, out var match))
             {
                 AnalyzeSink(context, rule, match);
                 return;
@@ -129,19 +126,13 @@ namespace TokenPolicy.Analyzers.Core
                 return;
             }
 
-            var t1 = Profile.Start();
-            var carry = AnyArgumentMayCarry(rule, arguments, cancellationToken);
-            Profile.Stop(4, t1);
-            if (!carry)
+            if (!AnyArgumentMayCarry(rule, arguments, cancellationToken))
             {
                 return;
             }
 
-            var options = OptionsOf(context, rule.Compilation);
-            var t2 = Profile.Start();
-            var empty = options is null || rule.Summaries.GetSummary(callee, cancellationToken).IsEmpty;
-            Profile.Stop(5, t2);
-            if (empty)
+            var options = OptionsOf(context);
+            if (options is null || rule.Summaries.GetSummary(callee, cancellationToken).IsEmpty)
             {
                 return;
             }
@@ -177,7 +168,7 @@ namespace TokenPolicy.Analyzers.Core
             var cancellationToken = context.CancellationToken;
             if (match.Value is null)
             {
-                if (OptionsOf(context, rule.Compilation) is not null)
+                if (OptionsOf(context) is not null)
                 {
                     context.ReportDiagnostic(CreateDiagnostic(match.Operation.Syntax.GetLocation(), match, null, Properties(match)));
                 }
@@ -189,27 +180,19 @@ namespace TokenPolicy.Analyzers.Core
             bool? accepted = null;
             foreach (var expression in ValueExpressions(match))
             {
-                var t3 = Profile.Start();
-                var may = rule.Candidates.MayCarry(expression, cancellationToken);
-                Profile.Stop(1, t3);
-                if (!may)
+                if (!rule.Candidates.MayCarry(expression, cancellationToken))
                 {
                     continue;
                 }
 
-                options ??= OptionsOf(context, rule.Compilation);
-                var t4 = Profile.Start();
+                options ??= OptionsOf(context);
                 accepted ??= options is not null && rule.Sinks.Accepts(match, rule.Compilation.Evaluator, cancellationToken);
-                Profile.Stop(2, t4);
-                if (accepted == false)
+                if (options is null || accepted == false)
                 {
                     return;
                 }
 
-                var t5 = Profile.Start();
-                var values = rule.Compilation.Evaluator.Evaluate(expression, cancellationToken);
-                Profile.Stop(3, t5);
-                var found = Judge(values, match.Row, options!);
+                var found = Judge(rule.Compilation.Evaluator.Evaluate(expression, cancellationToken), match.Row, options);
                 if (found is not null)
                 {
                     var location = ReportsAtValue ? expression.Syntax.GetLocation() : match.Operation.Syntax.GetLocation();
@@ -241,7 +224,7 @@ namespace TokenPolicy.Analyzers.Core
                 .Add(DiagnosticProperties.FixKind, match.Row.FixKind.ToString());
 
         /// <summary>The options of the operation's tree, or null when the tree must not be analysed (generated code).</summary>
-        private static TokenPolicyOptions? OptionsOf(OperationAnalysisContext context, CompilationState state)
+        private static TokenPolicyOptions? OptionsOf(OperationAnalysisContext context)
         {
             var options = TokenPolicyOptions.Get(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
             return context.IsGeneratedCode && !options.AnalyzeGeneratedCode ? null : options;

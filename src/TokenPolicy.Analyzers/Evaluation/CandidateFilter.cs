@@ -9,6 +9,9 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     internal abstract class CandidateFilter
     {
+        /// <summary>Identifies the filter's behaviour (family and settings): per-tree results are shared by equal keys.</summary>
+        public abstract string Key { get; }
+
         /// <summary>
         /// A cheap test on raw source text between two quotes on one line (it may be code between two literals, or part of
         /// a literal cut at an escaped quote). False only when no literal with this text can be a candidate.

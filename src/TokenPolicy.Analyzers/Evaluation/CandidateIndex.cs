@@ -32,6 +32,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     internal sealed class CandidateIndex
     {
         private const int MaxNames = 48;
+        private const int MaxLiterals = 64;
         private const int MaxReferenceChecks = 1_500;
         private const int MaxFlowSteps = 64;
         private const int MaxValueOperations = 512;
@@ -142,10 +143,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 closure = _closure;
                 if (closure is null)
                 {
-                    var t = Core.Profile.Start();
                     closure = new Builder(this, cancellationToken).Build();
-                    Core.Profile.Stop(7, t);
-                    Core.Profile.Last[_filter.GetType().Name] = $"literals {closure.Literals}, members {closure.Members.Count}, scoped {closure.Scoped.Count}, saturated {closure.Saturated}; members: {string.Join(", ", closure.Members)}; scoped: {string.Join(", ", System.Linq.Enumerable.Select(closure.Scoped, x => x.Name))}";
                     Volatile.Write(ref _closure, closure);
                 }
 
@@ -224,12 +222,10 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly CandidateIndex _owner;
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<string> _members = new(StringComparer.Ordinal);
-            private readonly HashSet<string> _rejectedMembers = new(StringComparer.Ordinal);
             private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
             private readonly List<string> _pendingMembers = new();
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
             private char[] _buffer = new char[4096];
-            private int _referenceChecks;
             private bool _saturated;
 
             public Builder(CandidateIndex owner, CancellationToken cancellationToken)
@@ -243,19 +239,35 @@ namespace TokenPolicy.Analyzers.Evaluation
                 var literals = 0;
                 foreach (var tree in _owner._compilation.SyntaxTrees)
                 {
-                    foreach (var token in CandidateLiterals(tree))
+                    var positions = TreeCandidates.Get(tree, _owner._filter, _cancellationToken);
+                    if (positions.Length == 0)
                     {
-                        literals++;
-                        Core.Profile.Literals.Enqueue(token.ValueText.Length > 80 ? token.ValueText.Substring(0, 80) : token.ValueText);
-                        if (token.Parent is ExpressionSyntax expression)
-                        {
-                            FollowFrom(expression);
-                        }
-                        else if (token.Parent is InterpolatedStringTextSyntax { Parent: ExpressionSyntax interpolated })
-                        {
-                            FollowFrom(interpolated);
-                        }
+                        continue;
                     }
+
+                    literals += positions.Length;
+                    Apply(Recorded(tree, "taint-literals:" + _owner._filter.Key, () =>
+                    {
+                        var root = tree.GetRoot(_cancellationToken);
+                        foreach (var position in positions)
+                        {
+                            var token = root.FindToken(position);
+                            if (token.Parent is ExpressionSyntax expression)
+                            {
+                                FollowFrom(expression);
+                            }
+                            else if (token.Parent is InterpolatedStringTextSyntax { Parent: ExpressionSyntax interpolated })
+                            {
+                                FollowFrom(interpolated);
+                            }
+                        }
+                    }));
+                }
+
+                if (literals > MaxLiterals)
+                {
+                    // Too many candidates to follow by name: every value may carry one.
+                    return new Closure(literals, _members, _scoped, saturated: true);
                 }
 
                 // Breadth first, in rounds; a tree's text is read once a round.
@@ -282,16 +294,26 @@ namespace TokenPolicy.Analyzers.Evaluation
                             continue;
                         }
 
-                        var length = ReadText(tree);
-                        var root = tree.GetRoot(_cancellationToken);
+                        var length = -1;
+                        SyntaxNode? root = null;
                         foreach (var name in treeMembers)
                         {
-                            FollowReferences(tree, root, name, 0, length);
+                            Apply(Recorded(tree, "taint-refs:" + name, () =>
+                            {
+                                length = length < 0 ? ReadText(tree) : length;
+                                root ??= tree.GetRoot(_cancellationToken);
+                                FollowReferences(tree, root, name, 0, length);
+                            }));
                         }
 
                         foreach (var (scope, name) in local)
                         {
-                            FollowReferences(tree, root, name, scope.Span.Start, Math.Min(scope.Span.End, length));
+                            Apply(Recorded(tree, "taint-scoped:" + scope.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name, () =>
+                            {
+                                length = length < 0 ? ReadText(tree) : length;
+                                root ??= tree.GetRoot(_cancellationToken);
+                                FollowReferences(tree, root, name, scope.Span.Start, Math.Min(scope.Span.End, length));
+                            }));
                         }
 
                         if (_saturated)
@@ -316,89 +338,96 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return text.Length;
             }
 
-            /// <summary>String literal tokens whose value passes the filter, found from the quotes in the text.</summary>
+            /// <summary>String literal tokens whose value passes the filter (positions cached per tree and filter).</summary>
             private List<SyntaxToken> CandidateLiterals(SyntaxTree tree)
             {
-                var length = ReadText(tree);
-                SyntaxNode? root = null;
-                HashSet<int>? seen = null;
-                var results = new List<SyntaxToken>();
-                var position = 0;
-                while (position < length)
+                var positions = TreeCandidates.Get(tree, _owner._filter, _cancellationToken);
+                var results = new List<SyntaxToken>(positions.Length);
+                if (positions.Length > 0)
                 {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    var quote = Array.IndexOf(_buffer, '"', position, length - position);
-                    if (quote < 0)
+                    var root = tree.GetRoot(_cancellationToken);
+                    foreach (var position in positions)
                     {
-                        break;
-                    }
-
-                    // Every quote is tried as an opening one: which quotes open literals needs no lexing then.
-                    position = quote + 1;
-                    var end = position;
-                    while (end < length && _buffer[end] != '"' && _buffer[end] != '\n')
-                    {
-                        end++;
-                    }
-
-                    if (end >= length || _buffer[end] != '"' || end - quote < 3 || !_owner._filter.MayContain(new ReadOnlySpan<char>(_buffer, quote + 1, end - quote - 1)))
-                    {
-                        continue;
-                    }
-
-                    root ??= tree.GetRoot(_cancellationToken);
-                    seen ??= new HashSet<int>();
-                    for (var token = root.FindToken(quote + 1); token.SpanStart < end && !token.IsKind(SyntaxKind.None); token = token.GetNextToken())
-                    {
-                        if (IsStringToken(token) && seen.Add(token.SpanStart) && _owner._filter.IsCandidate(token.ValueText))
-                        {
-                            results.Add(token);
-                        }
-
-                        if (token.Span.End >= end)
-                        {
-                            break;
-                        }
+                        results.Add(root.FindToken(position));
                     }
                 }
 
                 return results;
             }
 
-            private static bool IsStringToken(SyntaxToken token)
-                => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
-                    or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
-                    or SyntaxKind.Utf8StringLiteralToken;
-
-            /// <summary>
-            /// A field, property or method (by return) of that name may hold a candidate: tainted when a member of that name
-            /// has a type a string can be held in (looked up in the declarations, bodies are not bound).
-            /// </summary>
-            private void TaintMember(string name)
+            /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>
+            private readonly struct Taint
             {
-                if (name.Length == 0 || _members.Contains(name) || !_rejectedMembers.Add(name))
+                public Taint(string name, SyntaxNode? declaration)
                 {
-                    return;
+                    Name = name;
+                    Declaration = declaration;
                 }
 
-                foreach (var symbol in _owner._compilation.GetSymbolsWithName(name, SymbolFilter.Member, _cancellationToken))
-                {
-                    var type = symbol switch
-                    {
-                        IFieldSymbol field => field.Type,
-                        IPropertySymbol property => property.Type,
-                        IMethodSymbol method => method.ReturnType,
-                        _ => null,
-                    };
+                public string Name { get; }
 
-                    if (type is not null && CanHoldString(type))
+                /// <summary>The local's or parameter's declaration; null for a member name.</summary>
+                public SyntaxNode? Declaration { get; }
+            }
+
+            private const string SaturateMarker = "\0saturated";
+
+            private List<Taint>? _recording;
+
+            /// <summary>What <paramref name="follow"/> taints in <paramref name="tree"/>, computed once per tree (it reads the tree alone).</summary>
+            private List<Taint> Recorded(SyntaxTree tree, string key, Action follow)
+                => TreeMemo.Get(tree, key, () =>
+                {
+                    var outer = _recording;
+                    _recording = new List<Taint>();
+                    try
                     {
-                        _rejectedMembers.Remove(name);
-                        _members.Add(name);
-                        _pendingMembers.Add(name);
-                        CheckBound();
+                        follow();
+                        return _recording;
+                    }
+                    finally
+                    {
+                        _recording = outer;
+                    }
+                });
+
+            private void Apply(List<Taint> taints)
+            {
+                foreach (var taint in taints)
+                {
+                    if (_saturated)
+                    {
                         return;
                     }
+
+                    if (ReferenceEquals(taint.Name, SaturateMarker))
+                    {
+                        _saturated = true;
+                        return;
+                    }
+
+                    if (taint.Declaration is null)
+                    {
+                        if (_members.Add(taint.Name))
+                        {
+                            _pendingMembers.Add(taint.Name);
+                            CheckBound();
+                        }
+                    }
+                    else if (ScopeOf(taint.Declaration) is { } scope && _scoped.Add((taint.Declaration.SyntaxTree, scope.SpanStart, taint.Name)))
+                    {
+                        _pendingScoped.Add((taint.Declaration.SyntaxTree, scope, taint.Name));
+                        CheckBound();
+                    }
+                }
+            }
+
+            /// <summary>A field, property or method (by return) of that name may hold a candidate, unless its declared type (when known here) cannot hold a string.</summary>
+            private void TaintMember(string name, TypeSyntax? declaredType = null)
+            {
+                if (name.Length > 0 && (declaredType is null || SyntaxTypes.CanHoldString(declaredType)))
+                {
+                    _recording!.Add(new Taint(name, null));
                 }
             }
 
@@ -410,11 +439,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return;
                 }
 
-                if (ScopeOf(declaration) is { } scope && _scoped.Add((declaration.SyntaxTree, scope.SpanStart, name)))
-                {
-                    _pendingScoped.Add((declaration.SyntaxTree, scope, name));
-                    CheckBound();
-                }
+                _recording!.Add(new Taint(name, declaration));
             }
 
             private static TypeSyntax? DeclaredType(SyntaxNode declaration) => declaration switch
@@ -472,7 +497,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private void FollowFrom(ExpressionSyntax start)
             {
                 SyntaxNode current = start;
-                for (var step = 0; step < MaxFlowSteps && !_saturated; step++)
+                for (var step = 0; step < MaxFlowSteps; step++)
                 {
                     var parent = current.Parent;
                     switch (parent)
@@ -616,7 +641,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     case VariableDeclaratorSyntax declarator:
                         if (declarator.Parent?.Parent is BaseFieldDeclarationSyntax)
                         {
-                            TaintMember(declarator.Identifier.ValueText);
+                            TaintMember(declarator.Identifier.ValueText, (declarator.Parent as VariableDeclarationSyntax)?.Type);
                         }
                         else
                         {
@@ -626,7 +651,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         break;
 
                     case PropertyDeclarationSyntax property:
-                        TaintMember(property.Identifier.ValueText);
+                        TaintMember(property.Identifier.ValueText, property.Type);
                         break;
 
                     case ParameterSyntax parameter:
@@ -704,10 +729,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                             TaintScoped(localFunction, localFunction.Identifier.ValueText);
                             return false;
                         case MethodDeclarationSyntax method:
-                            TaintMember(method.Identifier.ValueText);
+                            TaintMember(method.Identifier.ValueText, method.ReturnType);
                             return false;
                         case PropertyDeclarationSyntax property:
-                            TaintMember(property.Identifier.ValueText);
+                            TaintMember(property.Identifier.ValueText, property.Type);
                             return false;
                         case IndexerDeclarationSyntax:
                             TaintMember("this[]");
@@ -746,7 +771,8 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var position = start;
                 var pattern = name.AsSpan();
-                while (position < end && !_saturated)
+                var checks = 0;
+                while (position < end)
                 {
                     var offset = new ReadOnlySpan<char>(_buffer, position, end - position).IndexOf(pattern, StringComparison.Ordinal);
                     if (offset < 0)
@@ -761,9 +787,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                         continue;
                     }
 
-                    if (++_referenceChecks > MaxReferenceChecks)
+                    if (++checks > MaxReferenceChecks)
                     {
-                        _saturated = true;
+                        // Too many readers to follow: the closure cannot be bounded, so it saturates (recorded, so it does again).
+                        _recording!.Add(new Taint(SaturateMarker, null));
                         return;
                     }
 

@@ -110,9 +110,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 result = _result;
                 if (result is null)
                 {
-                    var t = Core.Profile.Start();
                     result = Build(cancellationToken);
-                    Core.Profile.Stop(8, t);
                     Volatile.Write(ref _result, result);
                 }
 
@@ -125,9 +123,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             var names = new HashSet<string>(StringComparer.Ordinal);
             var types = new HashSet<string>(StringComparer.Ordinal);
             var pending = new List<string>();
-            var buffer = new char[4096];
 
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             void Add(string name, bool isType, SyntaxNode declaration)
             {
                 // Only a method or constructor with a parameter that can carry a value matters (read off its syntax).
@@ -145,66 +141,123 @@ namespace TokenPolicy.Analyzers.Evaluation
                 pending.Add(name);
             }
 
-            // Seeds: members that mention a sink.
+            // Seeds: members that mention a sink (per tree, cached: they depend on the tree alone).
+            var key = string.Join("|", _needles);
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                var length = Read(tree, ref buffer, cancellationToken);
-                SyntaxNode? root = null;
-                foreach (var needle in _needles)
+                foreach (var (name, isType, declaration) in Seeds(tree, key, cancellationToken))
                 {
-                    for (var at = IndexOf(buffer, length, needle, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, needle, at + needle.Length, StringComparison.Ordinal))
-                    {
-                        root ??= tree.GetRoot(cancellationToken);
-                        var token = root.FindToken(at + (char.IsLetter(needle[0]) ? 0 : 1));
-                        var word = token.IsKind(SyntaxKind.IdentifierToken) ? token.ValueText
-                            : token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ? token.ValueText
-                            : null;
-                        if (word is not null && _isSinkWord(word))
-                        {
-                            AddEnclosing(token.Parent, Add);
-                        }
-                    }
+                    Add(name, isType, declaration);
                 }
             }
 
-            var seedMs = sw.ElapsedMilliseconds;
-            var seedNames = names.Count;
             // Callers, by name, round after round.
             for (var round = 0; pending.Count > 0 && round < MaxRounds && names.Count <= MaxNames; round++)
             {
-                var wanted = new HashSet<string>(pending, StringComparer.Ordinal);
+                var wanted = pending.ToArray();
                 pending.Clear();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    if (!_words.MayContainAny(tree, wanted, cancellationToken))
+                    foreach (var name in wanted)
                     {
-                        continue;
-                    }
-
-                    var length = Read(tree, ref buffer, cancellationToken);
-                    SyntaxNode? root = null;
-                    foreach (var at in Identifiers(buffer, length, wanted))
-                    {
-                        root ??= tree.GetRoot(cancellationToken);
-                        var token = root.FindToken(at);
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name
-                            && (!types.Contains(token.ValueText) || IsCreatedType(name)))
+                        if (!_words.MayContainAny(tree, new[] { name }, cancellationToken))
                         {
-                            AddEnclosing(token.Parent, Add);
+                            continue;
+                        }
+
+                        var isType = types.Contains(name);
+                        foreach (var (created, enclosing) in References(tree, name, cancellationToken))
+                        {
+                            if (!isType || created)
+                            {
+                                foreach (var (enclosingName, enclosingIsType, declaration) in enclosing)
+                                {
+                                    Add(enclosingName, enclosingIsType, declaration);
+                                }
+                            }
                         }
                     }
                 }
             }
 
-            var result = new Result(names, saturated: pending.Count > 0 || names.Count > MaxNames);
-            Core.Profile.Last["reach " + string.Join("|", _needles)] = $"seed {seedMs} ms ({seedNames} names), total {sw.ElapsedMilliseconds} ms, names {names.Count}, saturated {result.Saturated}: {string.Join(", ", System.Linq.Enumerable.Take(names, 60))}";
-            return result;
+            return new Result(names, saturated: pending.Count > 0 || names.Count > MaxNames);
         }
 
         /// <summary>
         /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a
         /// parameter that this member then carries to the sink; a type's name counts only where it is created).
         /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<string, List<(string, bool, SyntaxNode)>>> SeedCache = new();
+
+        /// <summary>The members of <paramref name="tree"/> that mention one of the sinks (kept per tree and needle set).</summary>
+        private List<(string Name, bool IsType, SyntaxNode Declaration)> Seeds(SyntaxTree tree, string key, CancellationToken cancellationToken)
+        {
+            var byKey = SeedCache.GetValue(tree, static _ => new System.Collections.Concurrent.ConcurrentDictionary<string, List<(string, bool, SyntaxNode)>>(StringComparer.Ordinal));
+            if (byKey.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var seeds = new List<(string, bool, SyntaxNode)>();
+            var buffer = t_buffer ??= new char[4096];
+            var length = Read(tree, ref buffer, cancellationToken);
+            t_buffer = buffer;
+            SyntaxNode? root = null;
+            foreach (var needle in _needles)
+            {
+                for (var at = IndexOf(buffer, length, needle, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, needle, at + needle.Length, StringComparison.Ordinal))
+                {
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(at + (char.IsLetter(needle[0]) ? 0 : 1));
+                    var word = token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+                        ? token.ValueText
+                        : null;
+                    if (word is not null && _isSinkWord(word))
+                    {
+                        AddEnclosing(token.Parent, (name, isType, declaration) => seeds.Add((name, isType, declaration)));
+                    }
+                }
+            }
+
+            return byKey.GetOrAdd(key, seeds);
+        }
+
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        /// <summary>
+        /// Every mention of <paramref name="name"/> in <paramref name="tree"/>: whether it creates (or derives from) a type of
+        /// that name, and the members that hold it. Kept per tree: it reads the tree alone.
+        /// </summary>
+        private static List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References(SyntaxTree tree, string name, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, "reach-refs:" + name, () =>
+            {
+                var found = new List<(bool, List<(string, bool, SyntaxNode)>)>();
+                var buffer = t_buffer ??= new char[4096];
+                var length = Read(tree, ref buffer, cancellationToken);
+                t_buffer = buffer;
+                SyntaxNode? root = null;
+                for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
+                {
+                    var end = at + name.Length;
+                    if ((at > 0 && IsWordChar(buffer[at - 1])) || (end < length && IsWordChar(buffer[end])))
+                    {
+                        continue;
+                    }
+
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(at);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simple)
+                    {
+                        var enclosing = new List<(string, bool, SyntaxNode)>();
+                        AddEnclosing(simple, (n, t, d) => enclosing.Add((n, t, d)));
+                        found.Add((IsCreatedType(simple), enclosing));
+                    }
+                }
+
+                return found;
+            });
+
         private static void AddEnclosing(SyntaxNode? node, Action<string, bool, SyntaxNode> add)
         {
             for (var current = node; current is not null; current = current.Parent)
@@ -286,100 +339,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             return offset < 0 ? -1 : start + offset;
         }
 
-        /// <summary>Start positions of the identifier-like words of the text that are in <paramref name="wanted"/> (no allocation per word).</summary>
-        private static List<int> Identifiers(char[] buffer, int length, HashSet<string> wanted)
-        {
-            if (wanted.Count <= 24)
-            {
-                // Few names: one vectorised search each beats reading every word.
-                var hits = new List<int>();
-                foreach (var name in wanted)
-                {
-                    for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
-                    {
-                        var end = at + name.Length;
-                        if ((at == 0 || !IsWordChar(buffer[at - 1])) && (end >= length || !IsWordChar(buffer[end])))
-                        {
-                            hits.Add(at);
-                        }
-                    }
-                }
-
-                hits.Sort();
-                return hits;
-            }
-
-            var byHash = new Dictionary<int, List<string>>();
-            var minLength = int.MaxValue;
-            var maxLength = 0;
-            foreach (var name in wanted)
-            {
-                minLength = Math.Min(minLength, name.Length);
-                maxLength = Math.Max(maxLength, name.Length);
-                var hash = Hash(name.AsSpan());
-                if (!byHash.TryGetValue(hash, out var list))
-                {
-                    byHash.Add(hash, list = new List<string>(1));
-                }
-
-                list.Add(name);
-            }
-
-            var found = new List<int>();
-            var i = 0;
-            while (i < length)
-            {
-                var c = buffer[i];
-                if (!(char.IsLetter(c) || c == '_'))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < length && (char.IsLetterOrDigit(buffer[i]) || buffer[i] == '_'))
-                {
-                    i++;
-                }
-
-                var count = i - start;
-                if (count < minLength || count > maxLength)
-                {
-                    continue;
-                }
-
-                var word = new ReadOnlySpan<char>(buffer, start, count);
-                if (byHash.TryGetValue(Hash(word), out var candidates))
-                {
-                    foreach (var candidate in candidates)
-                    {
-                        if (word.SequenceEqual(candidate.AsSpan()))
-                        {
-                            found.Add(start);
-                            break;
-                        }
-                    }
-                }
-            }
-
-            return found;
-        }
-
         private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
-
-        private static int Hash(ReadOnlySpan<char> text)
-        {
-            unchecked
-            {
-                var hash = (int)2166136261;
-                foreach (var c in text)
-                {
-                    hash = (hash ^ c) * 16777619;
-                }
-
-                return hash;
-            }
-        }
 
         private sealed class Result
         {

@@ -61,7 +61,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             while (i < length)
             {
                 var c = buffer[i];
-                if (!(char.IsLetter(c) || c == '_'))
+                if (!IsWordStart(c))
                 {
                     i++;
                     continue;
@@ -70,7 +70,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 unchecked
                 {
                     var hash = (int)2166136261;
-                    while (i < length && (char.IsLetterOrDigit(buffer[i]) || buffer[i] == '_'))
+                    while (i < length && IsWordPart(buffer[i]))
                     {
                         hash = (hash ^ buffer[i]) * 16777619;
                         i++;
@@ -82,6 +82,11 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return bits;
         }
+
+        /// <summary>ASCII fast path; any other character counts as a letter (never a miss, at worst a longer word).</summary>
+        internal static bool IsWordStart(char c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c > 0x7F;
+
+        internal static bool IsWordPart(char c) => IsWordStart(c) || (uint)(c - '0') < 10;
 
         internal static int Hash(ReadOnlySpan<char> word)
         {

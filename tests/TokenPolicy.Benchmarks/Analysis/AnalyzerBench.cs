@@ -54,8 +54,8 @@ public sealed class AnalyzerBench
     /// <summary>(a) compile: binding, flow analysis and diagnostics of every method body, no analyzers, no emit.</summary>
     public void RunCompile(ModeResults into, bool record)
     {
+        var compilation = _corpus.CreateCompilation(_concurrent, freshTrees: true);
         Settle();
-        var compilation = _corpus.CreateCompilation(_concurrent);
         var before = GC.GetTotalAllocatedBytes(true);
         var cpu = CpuNow();
         var sw = Stopwatch.StartNew();
@@ -76,8 +76,9 @@ public sealed class AnalyzerBench
     /// </summary>
     public async Task RunAnalyzersAsync(AnalyzerSet set, ModeResults into, bool record)
     {
+        // Fresh trees: every repetition is a one-shot build, as on the command line (no per-tree state carried over).
+        var compilation = _corpus.CreateCompilation(_concurrent, freshTrees: true);
         Settle();
-        var compilation = _corpus.CreateCompilation(_concurrent);
         var exceptions = 0;
         var options = new CompilationWithAnalyzersOptions(
             set.Options,

@@ -57,9 +57,13 @@ public sealed class BenchCorpus
         SourceCodeKind.Regular,
         new[] { "NET", "NET8_0", "NET8_0_OR_GREATER", "NETCOREAPP", "RELEASE" });
 
-    public CSharpCompilation CreateCompilation(bool concurrentBuild) => CSharpCompilation.Create(
+    /// <param name="freshTrees">
+    /// New tree objects over the same parsed text: a one-shot build starts with no per-tree state of any analyzer (TokenPolicy
+    /// keeps facts per tree, which an IDE reuses across snapshots but a command-line build never sees twice).
+    /// </param>
+    public CSharpCompilation CreateCompilation(bool concurrentBuild, bool freshTrees = false) => CSharpCompilation.Create(
         "BenchmarkCorpus",
-        Trees,
+        freshTrees ? Trees.Select(t => t.WithRootAndOptions(t.GetRoot(), t.Options)).ToImmutableArray() : Trees,
         References,
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,

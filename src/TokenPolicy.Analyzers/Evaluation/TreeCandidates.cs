@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TokenPolicy.Analyzers.Evaluation
+{
+    /// <summary>
+    /// The candidate literals of one tree for one filter, found from the quotes in its text (no syntax walk). The answer
+    /// depends on the tree and the filter's settings alone, so it is kept per tree (weakly) and shared by every
+    /// compilation that holds the tree: after an edit in the IDE only the edited tree is read again.
+    /// </summary>
+    internal static class TreeCandidates
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, ImmutableArray<int>>> Cache = new();
+
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate.</summary>
+        public static ImmutableArray<int> Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
+        {
+            var byFilter = Cache.GetValue(tree, static _ => new ConcurrentDictionary<string, ImmutableArray<int>>(StringComparer.Ordinal));
+            if (byFilter.TryGetValue(filter.Key, out var positions))
+            {
+                return positions;
+            }
+
+            positions = Scan(tree, filter, cancellationToken);
+            return byFilter.GetOrAdd(filter.Key, positions);
+        }
+
+        private static ImmutableArray<int> Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            var length = text.Length;
+            var buffer = t_buffer;
+            if (buffer is null || buffer.Length < length)
+            {
+                t_buffer = buffer = new char[Math.Max(length, 4096)];
+            }
+
+            text.CopyTo(0, buffer, 0, length);
+            SyntaxNode? root = null;
+            HashSet<int>? seen = null;
+            var results = ImmutableArray.CreateBuilder<int>();
+            var position = 0;
+            while (position < length)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var quote = Array.IndexOf(buffer, '"', position, length - position);
+                if (quote < 0)
+                {
+                    break;
+                }
+
+                // Every quote is tried as an opening one: which quotes open literals needs no lexing then.
+                position = quote + 1;
+                var end = position;
+                while (end < length && buffer[end] != '"' && buffer[end] != '\n')
+                {
+                    end++;
+                }
+
+                if (end >= length || buffer[end] != '"' || end - quote < 3 || !filter.MayContain(new ReadOnlySpan<char>(buffer, quote + 1, end - quote - 1)))
+                {
+                    continue;
+                }
+
+                root ??= tree.GetRoot(cancellationToken);
+                seen ??= new HashSet<int>();
+                for (var token = root.FindToken(quote + 1); token.SpanStart < end && !token.IsKind(SyntaxKind.None); token = token.GetNextToken())
+                {
+                    if (IsStringToken(token) && seen.Add(token.SpanStart) && filter.IsCandidate(token.ValueText))
+                    {
+                        results.Add(token.SpanStart);
+                    }
+
+                    if (token.Span.End >= end)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return results.ToImmutable();
+        }
+
+        private static bool IsStringToken(SyntaxToken token)
+            => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+                or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                or SyntaxKind.Utf8StringLiteralToken;
+    }
+}
