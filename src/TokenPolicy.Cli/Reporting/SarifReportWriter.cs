@@ -3,23 +3,26 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using TokenPolicy.Cli.Baseline;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other viewers: one run, the rules (from the analyzers'
 /// descriptors, with help URIs), results with physical locations relative to %SRCROOT%, and
 /// partialFingerprints that do not depend on line numbers. Findings suppressed by the baseline are left out.
 /// </summary>
-internal static class SarifReport
+internal sealed class SarifReportWriter : IReportWriter
 {
     public const string FingerprintKey = "tokenpolicy/v1";
 
-    public static void Write(Report report, TextWriter writer)
+    public ReportFormat Format => ReportFormat.Sarif;
+
+    public void Write(Report report, TextWriter writer)
     {
         var rules = report.Catalog.Descriptors;
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, BaselineJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -74,7 +77,7 @@ internal static class SarifReport
 
             json.WriteStartArray("invocations");
             json.WriteStartObject();
-            json.WriteBoolean("executionSuccessful", report.Errors.Count == 0);
+            json.WriteBoolean("executionSuccessful", report.Errors.IsEmpty);
             json.WriteNumber("exitCode", report.ExitCode);
             json.WriteStartArray("toolExecutionNotifications");
             foreach (var (level, text) in report.Errors.Select(e => ("error", e)).Concat(report.Notices.Select(n => ("note", n))))
@@ -93,7 +96,7 @@ internal static class SarifReport
 
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject("%SRCROOT%");
-            json.WriteString("uri", new Uri(report.FingerprintBase.TrimEnd('/', '\\') + Path.DirectorySeparatorChar).AbsoluteUri);
+            json.WriteString("uri", new Uri(report.Root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar).AbsoluteUri);
             json.WriteEndObject();
             json.WriteEndObject();
 
@@ -147,17 +150,7 @@ internal static class SarifReport
             if (report.BaselineFile is not null)
             {
                 json.WriteNumber("suppressedByBaseline", report.Suppressed);
-                json.WriteStartArray("staleBaselineEntries");
-                foreach (var stale in report.StaleEntries)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("ruleId", stale.RuleId);
-                    json.WriteString("path", stale.Path);
-                    json.WriteString("fingerprint", stale.Fingerprint);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                BaselineJson.WriteEntries(json, "staleBaselineEntries", report.StaleEntries);
             }
 
             json.WriteEndObject();
