@@ -121,7 +121,7 @@ public sealed class InputTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("--write-baseline", run.Out);
-        Assert.Contains("text|json|sarif", run.Out);
+        Assert.Contains("text|json|sarif|github", run.Out);
     }
 
     [Fact]

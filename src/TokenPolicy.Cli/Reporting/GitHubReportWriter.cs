@@ -31,9 +31,10 @@ internal sealed class GitHubReportWriter : IReportWriter
                 properties.Add(("endLine", Number(finding.EndLine)));
                 if (finding.Line == finding.EndLine)
                 {
-                    // GitHub uses columns only for an annotation on one line.
+                    // GitHub uses columns only for an annotation on one line; its endColumn is the last column
+                    // (inclusive), where the finding's (like SARIF's) is the one after the span.
                     properties.Add(("col", Number(finding.Column)));
-                    properties.Add(("endColumn", Number(finding.EndColumn)));
+                    properties.Add(("endColumn", Number(System.Math.Max(finding.Column, finding.EndColumn - 1))));
                 }
             }
 
