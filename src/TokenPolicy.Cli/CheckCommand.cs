@@ -77,12 +77,13 @@ internal sealed class CheckCommand
             : await ProjectLoader.LoadAsync(target, restore: !_options.NoRestore, _problems, cancellationToken).ConfigureAwait(false);
         Trace($"loaded {target.Describe()}");
 
+        // 2-4. Analyse, baseline, fix; 5. report (a target that could not be loaded records no baseline).
         var report = loaded is null
             ? NewReport(catalog, rawPath, target, fileCount: 0, ImmutableArray<Finding>.Empty, ImmutableArray<BaselineEntry>.Empty, fix: null) with { FixesAvailable = false }
-            : await AnalyseBaselineFixAsync(loaded, catalog, rawPath, target, baseline, cancellationToken).ConfigureAwait(false);
-
-        // 5. Report.
-        report = ReportStep.WriteBaseline(report, _options.WriteBaselineFile, _context.WorkingDirectory);
+            : ReportStep.WriteBaseline(
+                await AnalyseBaselineFixAsync(loaded, catalog, rawPath, target, baseline, cancellationToken).ConfigureAwait(false),
+                _options.WriteBaselineFile,
+                _context.WorkingDirectory);
         var exitCode = await ReportStep.WriteAsync(report, _options, _context, cancellationToken).ConfigureAwait(false);
         Trace("done");
         await WriteVerboseAsync().ConfigureAwait(false);
