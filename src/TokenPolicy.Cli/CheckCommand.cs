@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -7,17 +7,25 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using TokenPolicy.Cli.Analysis;
+using TokenPolicy.Cli.Baseline;
+using TokenPolicy.Cli.Fixing;
+using TokenPolicy.Cli.Loading;
+using TokenPolicy.Cli.Reporting;
 
 namespace TokenPolicy.Cli;
 
-/// <summary><c>tokenpolicy check</c>: load, analyse, optionally fix, apply the baseline, report, decide the exit code.</summary>
+/// <summary>
+/// <c>tokenpolicy check</c> as a pipeline of steps, each returning a new immutable value:
+/// load (<see cref="Loading"/>) → analyse (<see cref="AnalysisStep"/>) → baseline (<see cref="BaselineStep"/>)
+/// → fix (<see cref="FixStep"/>, re-analysing what it changed) → report (<see cref="ReportStep"/>).
+/// </summary>
 internal sealed class CheckCommand
 {
     private readonly CliContext _context;
     private readonly CheckOptions _options;
     private readonly Problems _problems = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private (Solution Solution, List<Finding> Findings, int FileCount)? _lastAnalysis;
 
     public CheckCommand(CliContext context, CheckOptions options)
     {
@@ -29,7 +37,7 @@ internal sealed class CheckCommand
     {
         try
         {
-            return await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+            return await RunPipelineAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -42,43 +50,20 @@ internal sealed class CheckCommand
         }
     }
 
-    private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
+    private async Task<int> RunPipelineAsync(CancellationToken cancellationToken)
     {
-        // 1. What to analyse.
-        var rawPath = _options.Path;
-        if (string.IsNullOrWhiteSpace(rawPath))
+        // Usage errors first, before any slow work: what to analyse, and a readable baseline.
+        if (ResolveTarget() is not { } request)
         {
-            rawPath = _context.DefaultTarget ?? TargetResolver.FindDefaultSample(_context.WorkingDirectory);
-            if (rawPath is null)
-            {
-                return Fail($"no PATH given and the bundled sample ({TargetResolver.DefaultSampleRelativePath}) was not found; pass a .sln, .slnx, .csproj or folder");
-            }
+            return ExitCodes.Error;
         }
 
-        var fullPath = Path.GetFullPath(rawPath, _context.WorkingDirectory);
-        var target = TargetResolver.Resolve(fullPath, _options.Loose, out var resolveError);
-        if (target is null)
+        var (rawPath, target) = request;
+        if (!TryReadBaseline(out var baseline))
         {
-            return Fail(resolveError!.Replace(fullPath, rawPath, StringComparison.Ordinal));
+            return ExitCodes.Error;
         }
 
-        // 2. Baseline first: a bad baseline is a usage error, found before any slow work.
-        List<BaselineEntry>? baseline = null;
-        string? baselinePath = null;
-        if (_options.BaselineFile is not null)
-        {
-            baselinePath = Path.GetFullPath(_options.BaselineFile, _context.WorkingDirectory);
-            try
-            {
-                baseline = Baseline.Read(baselinePath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or InvalidOperationException or FormatException)
-            {
-                return Fail($"cannot read baseline '{_options.BaselineFile}': {(ex is FileNotFoundException ? "file not found" : ex.Message)}");
-            }
-        }
-
-        // 3. Rules, found by reflection.
         var catalog = RuleCatalog.Load(_context.RuleAssemblies);
         _problems.Notices.AddRange(catalog.LoadErrors);
         if (catalog.Analyzers.IsEmpty)
@@ -86,241 +71,140 @@ internal sealed class CheckCommand
             _problems.Notices.Add("no analyzers were found in the rule assemblies; nothing will be reported");
         }
 
-        // 4. Load.
-        LoadedTarget? loaded;
-        if (target.Kind == TargetKind.Files)
-        {
-            loaded = LooseFileLoader.Load(target, _problems);
-        }
-        else
-        {
-            loaded = await ProjectLoader.LoadAsync(target, restore: !_options.NoRestore, _problems, cancellationToken).ConfigureAwait(false);
-        }
-
+        // 1. Load.
+        using var loaded = target.Kind == TargetKind.Files
+            ? LooseFileLoader.Load(target, _problems)
+            : await ProjectLoader.LoadAsync(target, restore: !_options.NoRestore, _problems, cancellationToken).ConfigureAwait(false);
         Trace($"loaded {target.Describe()}");
-        using var _ = loaded;
-        var fingerprintBase = FindRepositoryRoot(target.ScanRoot) ?? target.ScanRoot;
-        if (loaded is null)
-        {
-            return await FinishAsync(EmptyReport(catalog, target, fingerprintBase, rawPath), cancellationToken).ConfigureAwait(false);
-        }
 
-        // 5. Analyse, fixing first when asked.
-        var progress = _context.ShowProgress ? new Progress(_context.Error) : null;
-        var analyzerErrors = new SortedSet<string>(StringComparer.Ordinal);
-        FixOutcome? fix = null;
-        if (_options.Fix)
-        {
-            if (catalog.Fixers.IsEmpty)
-            {
-                _problems.Notices.Add("--fix: no code-fix providers were found; nothing can be fixed");
-            }
-            else
-            {
-                fix = await Fixer.FixAsync(
-                    loaded.Solution,
-                    catalog,
-                    async solution =>
-                    {
-                        var pass = await AnalyzeAsync(solution, loaded, catalog, fingerprintBase, null, analyzerErrors, cancellationToken).ConfigureAwait(false);
-                        if (baseline is not null)
-                        {
-                            Baseline.Apply(pass.Findings, baseline);
-                        }
-
-                        return pass.Findings.Where(f => !f.Baselined && f.Severity >= _options.Threshold).ToList();
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                loaded.Solution = fix.Solution;
-                _problems.Notices.AddRange(fix.Notices);
-                Trace($"fixed {fix.FixedCount} findings in {fix.ChangedFiles.Count} files");
-            }
-        }
-
-        var analysis = await AnalyzeAsync(loaded.Solution, loaded, catalog, fingerprintBase, progress, analyzerErrors, cancellationToken).ConfigureAwait(false);
-        Trace($"analysed {analysis.FileCount} files");
-        _problems.Errors.AddRange(analyzerErrors.Select(e => "incomplete analysis: " + e));
-
-        // 6. Baseline and fixability.
-        var stale = new List<BaselineEntry>();
-        if (baseline is not null)
-        {
-            stale = Baseline.Apply(analysis.Findings, baseline);
-        }
-
-        int? fixableCount = null;
-        if (!catalog.Fixers.IsEmpty)
-        {
-            var count = 0;
-            foreach (var finding in analysis.Findings.Where(f => !f.Baselined))
-            {
-                finding.Fixable = await Fixer.IsFixableAsync(loaded.Solution, catalog, finding, cancellationToken).ConfigureAwait(false);
-                count += finding.Fixable ? 1 : 0;
-            }
-
-            fixableCount = count;
-        }
-
-        // 7. Record the baseline when asked.
-        string? writtenBaseline = null;
-        if (_options.WriteBaselineFile is not null)
-        {
-            try
-            {
-                Baseline.Write(Path.GetFullPath(_options.WriteBaselineFile, _context.WorkingDirectory), analysis.Findings);
-                writtenBaseline = _options.WriteBaselineFile;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _problems.Errors.Add($"cannot write baseline '{_options.WriteBaselineFile}': {ex.Message}");
-            }
-        }
-
-        var draft = new Report
-        {
-            Catalog = catalog,
-            TargetDisplay = rawPath,
-            TargetDescription = target.Describe(),
-            FingerprintBase = fingerprintBase,
-            FileCount = analysis.FileCount,
-            AllFindings = analysis.Findings,
-            Threshold = _options.Threshold,
-            DisplayPath = DisplayPath,
-            BaselineFile = _options.BaselineFile,
-            StaleEntries = stale,
-            Fix = fix,
-            FixableCount = fixableCount,
-            Errors = _problems.Errors,
-            Notices = _problems.Notices,
-            WrittenBaseline = writtenBaseline,
-        };
-        return await FinishAsync(draft, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<(List<Finding> Findings, int FileCount)> AnalyzeAsync(
-        Solution solution,
-        LoadedTarget loaded,
-        RuleCatalog catalog,
-        string fingerprintBase,
-        Progress? progress,
-        SortedSet<string> analyzerErrors,
-        CancellationToken cancellationToken)
-    {
-        if (_lastAnalysis is { } last && last.Solution == solution)
-        {
-            return (last.Findings, last.FileCount); // --fix's last pass already analysed this very solution
-        }
-
-        var result = await AnalysisRunner.RunAsync(solution, loaded.ProjectIds, catalog.Analyzers, progress, cancellationToken).ConfigureAwait(false);
-        foreach (var error in result.AnalyzerErrors)
-        {
-            analyzerErrors.Add(error);
-        }
-
-        var findings = Findings.Fingerprint(result.Diagnostics.Select(d => Findings.Create(d, fingerprintBase)));
-        _lastAnalysis = (solution, findings, result.FileCount);
-        return (findings, result.FileCount);
-    }
-
-    /// <summary>Computes the exit code, prints errors and notices, writes the report.</summary>
-    private async Task<int> FinishAsync(Report draft, CancellationToken cancellationToken)
-    {
-        int exitCode;
-        if (_problems.Errors.Count > 0)
-        {
-            exitCode = ExitCodes.Error;
-        }
-        else if (draft.WrittenBaseline is not null)
-        {
-            exitCode = ExitCodes.Clean;
-        }
-        else
-        {
-            exitCode = draft.Failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
-        }
-
-        var report = new Report
-        {
-            Catalog = draft.Catalog,
-            TargetDisplay = draft.TargetDisplay,
-            TargetDescription = draft.TargetDescription,
-            FingerprintBase = draft.FingerprintBase,
-            FileCount = draft.FileCount,
-            AllFindings = draft.AllFindings,
-            Threshold = draft.Threshold,
-            DisplayPath = draft.DisplayPath,
-            BaselineFile = draft.BaselineFile,
-            StaleEntries = draft.StaleEntries,
-            Fix = draft.Fix,
-            FixableCount = draft.FixableCount,
-            Errors = draft.Errors,
-            Notices = draft.Notices,
-            WrittenBaseline = draft.WrittenBaseline,
-            ExitCode = exitCode,
-        };
-
-        foreach (var error in _problems.Errors)
-        {
-            await _context.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
-        }
-
-        foreach (var notice in _problems.Notices)
-        {
-            await _context.Error.WriteLineAsync("note: " + notice).ConfigureAwait(false);
-        }
-
-        // A text report of a target that could not be loaded would only say "no findings": the errors say it all.
-        var loadFailed = report.FileCount == 0 && report.AllFindings.Count == 0 && _problems.Errors.Count > 0;
-        if (loadFailed && _options.Format == "text")
-        {
-            await WriteVerboseAsync().ConfigureAwait(false);
-            return exitCode;
-        }
-
-        var writer = new StringWriter();
-        switch (_options.Format)
-        {
-            case "json":
-                JsonReport.Write(report, writer);
-                break;
-            case "sarif":
-                SarifReport.Write(report, writer);
-                break;
-            default:
-                TextReport.Write(report, writer);
-                break;
-        }
-
-        if (_options.OutputFile is null)
-        {
-            await _context.Out.WriteAsync(writer.ToString()).ConfigureAwait(false);
-        }
-        else
-        {
-            var outputPath = Path.GetFullPath(_options.OutputFile, _context.WorkingDirectory);
-            try
-            {
-                var directory = Path.GetDirectoryName(outputPath);
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                await File.WriteAllTextAsync(outputPath, writer.ToString(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await _context.Error.WriteLineAsync($"error: cannot write report '{_options.OutputFile}': {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-
-            await _context.Out.WriteLineAsync(TextReport.SummaryLine(report)).ConfigureAwait(false);
-            await _context.Out.WriteLineAsync($"Report ({_options.Format}) written to {_options.OutputFile}.").ConfigureAwait(false);
-        }
-
+        // 2-4. Analyse, baseline, fix; 5. report (a target that could not be loaded records no baseline).
+        var report = loaded is null
+            ? NewReport(catalog, rawPath, target, fileCount: 0, ImmutableArray<Finding>.Empty, ImmutableArray<BaselineEntry>.Empty, fix: null) with { FixesAvailable = false }
+            : ReportStep.WriteBaseline(
+                await AnalyseBaselineFixAsync(loaded, catalog, rawPath, target, baseline, cancellationToken).ConfigureAwait(false),
+                _options.WriteBaselineFile,
+                _context.WorkingDirectory);
+        var exitCode = await ReportStep.WriteAsync(report, _options, _context, cancellationToken).ConfigureAwait(false);
         Trace("done");
         await WriteVerboseAsync().ConfigureAwait(false);
         return exitCode;
+    }
+
+    private async Task<Report> AnalyseBaselineFixAsync(
+        LoadedTarget loaded,
+        RuleCatalog catalog,
+        string rawPath,
+        Target target,
+        ImmutableArray<BaselineEntry>? baseline,
+        CancellationToken cancellationToken)
+    {
+        var analysis = new AnalysisStep(loaded, catalog, target.ReportRoot);
+        async Task<BaselinedFindings> AnalyseAndBaselineAsync(Solution solution, Progress? progress) =>
+            BaselineStep.Apply(await analysis.RunAsync(solution, progress, cancellationToken).ConfigureAwait(false), baseline);
+
+        // 2. Analyse, 3. baseline.
+        var progress = _context.ShowProgress ? new Progress(_context.Error) : null;
+        var current = await AnalyseAndBaselineAsync(loaded.Solution, progress).ConfigureAwait(false);
+        Trace($"analysed {current.Analysis.FileCount} files");
+
+        // 4. Fix (each pass analyses and baselines the solution it produced), then the fixed solution's findings.
+        FixOutcome? fix = null;
+        if (_options.Fix)
+        {
+            fix = await FixStep.RunAsync(
+                current.Analysis.Solution,
+                catalog,
+                async solution => (await AnalyseAndBaselineAsync(solution, null).ConfigureAwait(false)).FixTargets(_options.Threshold),
+                _problems,
+                cancellationToken).ConfigureAwait(false);
+            if (fix is not null)
+            {
+                current = await AnalyseAndBaselineAsync(fix.Solution, null).ConfigureAwait(false);
+                Trace($"fixed {fix.FixedCount} findings in {fix.ChangedFiles.Length} files");
+            }
+        }
+
+        _problems.Errors.AddRange(analysis.AnalyzerErrors.Select(e => "incomplete analysis: " + e));
+        var findings = await FixStep.MarkFixableAsync(current.Analysis.Solution, catalog, current.Findings, cancellationToken).ConfigureAwait(false);
+        return NewReport(catalog, rawPath, target, current.Analysis.FileCount, findings, current.Stale, fix);
+    }
+
+    private Report NewReport(
+        RuleCatalog catalog,
+        string rawPath,
+        Target target,
+        int fileCount,
+        ImmutableArray<Finding> findings,
+        ImmutableArray<BaselineEntry> stale,
+        FixOutcome? fix) => new()
+    {
+        Catalog = catalog,
+        TargetDisplay = rawPath,
+        TargetDescription = target.Describe(),
+        Root = target.ReportRoot,
+        ScanPath = ScanPath(target),
+        FileCount = fileCount,
+        AllFindings = findings,
+        Threshold = _options.Threshold,
+        DisplayPath = DisplayPath,
+        BaselineFile = _options.BaselineFile,
+        StaleEntries = stale,
+        Fix = fix,
+        FixesAvailable = !catalog.Fixers.IsEmpty,
+        Errors = _problems.ErrorsSnapshot,
+        Notices = _problems.NoticesSnapshot,
+    };
+
+    private static string ScanPath(Target target)
+    {
+        var relative = Findings.RelativePath(target.ReportRoot, target.Path);
+        return relative == "." ? "" : relative;
+    }
+
+    /// <summary>PATH (or the bundled sample) resolved to a target; null after printing the usage error.</summary>
+    private (string RawPath, Target Target)? ResolveTarget()
+    {
+        var rawPath = _options.Path;
+        if (string.IsNullOrWhiteSpace(rawPath))
+        {
+            rawPath = _context.DefaultTarget ?? TargetResolver.FindDefaultSample(_context.WorkingDirectory);
+            if (rawPath is null)
+            {
+                Fail($"no PATH given and the bundled sample ({TargetResolver.DefaultSampleRelativePath}) was not found; pass a .sln, .slnx, .csproj or folder");
+                return null;
+            }
+        }
+
+        var fullPath = Path.GetFullPath(rawPath, _context.WorkingDirectory);
+        var target = TargetResolver.Resolve(fullPath, _options.Loose, out var resolveError);
+        if (target is null)
+        {
+            Fail(resolveError!.Replace(fullPath, rawPath, StringComparison.Ordinal));
+            return null;
+        }
+
+        return (rawPath, target);
+    }
+
+    /// <summary>The --baseline entries (null without --baseline); false after printing why the file cannot be read.</summary>
+    private bool TryReadBaseline(out ImmutableArray<BaselineEntry>? baseline)
+    {
+        baseline = null;
+        if (_options.BaselineFile is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            baseline = BaselineFile.Read(Path.GetFullPath(_options.BaselineFile, _context.WorkingDirectory));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            Fail($"cannot read baseline '{_options.BaselineFile}': {(ex is FileNotFoundException ? "file not found" : ex.Message)}");
+            return false;
+        }
     }
 
     private async Task WriteVerboseAsync()
@@ -336,26 +220,7 @@ internal sealed class CheckCommand
         }
     }
 
-    private Report EmptyReport(RuleCatalog catalog, Target target, string fingerprintBase, string rawPath) => new()
-    {
-        Catalog = catalog,
-        TargetDisplay = rawPath,
-        TargetDescription = target.Describe(),
-        FingerprintBase = fingerprintBase,
-        FileCount = 0,
-        AllFindings = new List<Finding>(),
-        Threshold = _options.Threshold,
-        DisplayPath = DisplayPath,
-        BaselineFile = _options.BaselineFile,
-        Errors = _problems.Errors,
-        Notices = _problems.Notices,
-    };
-
-    private int Fail(string message)
-    {
-        _context.Error.WriteLine("error: " + message);
-        return ExitCodes.Error;
-    }
+    private void Fail(string message) => _context.Error.WriteLine("error: " + message);
 
     private void Trace(string step) => _problems.Verbose.Add($"{_clock.Elapsed.TotalSeconds,6:F2}s {step}");
 
@@ -364,20 +229,5 @@ internal sealed class CheckCommand
     {
         var relative = Path.GetRelativePath(_context.WorkingDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
-    }
-
-    /// <summary>The nearest folder at or above <paramref name="start"/> holding .git, or null.</summary>
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var git = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }

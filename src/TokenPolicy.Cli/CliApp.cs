@@ -5,6 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using TokenPolicy.Cli.Analysis;
+using TokenPolicy.Cli.Reporting;
 
 namespace TokenPolicy.Cli;
 
@@ -72,11 +74,11 @@ public static class CliApp
 
         var formatOption = new Option<string>("--format", "-f")
         {
-            Description = "Report format.",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json|sarif",
+            Description = "Report format: compiler-style text, the tool's JSON, SARIF 2.1.0 (code scanning), or GitHub Actions annotations.",
+            DefaultValueFactory = _ => ReportWriters.Name(ReportFormat.Text),
+            HelpName = string.Join("|", ReportWriters.Names),
         };
-        formatOption.AcceptOnlyFromAmong("text", "json", "sarif");
+        formatOption.AcceptOnlyFromAmong(ReportWriters.Names.ToArray());
 
         var outputOption = new Option<string?>("--output", "-o")
         {
@@ -143,7 +145,7 @@ public static class CliApp
             var options = new CheckOptions
             {
                 Path = parseResult.GetValue(pathArgument),
-                Format = parseResult.GetValue(formatOption) ?? "text",
+                Format = ReportWriters.Parse(parseResult.GetValue(formatOption) ?? ReportWriters.Name(ReportFormat.Text)),
                 OutputFile = parseResult.GetValue(outputOption),
                 Threshold = ParseSeverity(parseResult.GetValue(severityOption) ?? "warning"),
                 BaselineFile = parseResult.GetValue(baselineOption),
@@ -185,10 +187,10 @@ public static class CliApp
 }
 
 /// <summary>Options of <c>tokenpolicy check</c>.</summary>
-internal sealed class CheckOptions
+internal sealed record CheckOptions
 {
     public string? Path { get; init; }
-    public string Format { get; init; } = "text";
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
     public string? OutputFile { get; init; }
     public DiagnosticSeverity Threshold { get; init; } = DiagnosticSeverity.Warning;
     public string? BaselineFile { get; init; }
@@ -197,24 +199,4 @@ internal sealed class CheckOptions
     public bool Loose { get; init; }
     public bool NoRestore { get; init; }
     public bool Verbose { get; init; }
-}
-
-/// <summary>Severity names used in every output format.</summary>
-internal static class Severities
-{
-    public static string Name(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "info",
-        _ => "hidden",
-    };
-
-    public static string SarifLevel(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "note",
-        _ => "none",
-    };
 }

@@ -169,7 +169,7 @@ public sealed class CheckFolderTests
         foreach (var id in new[] { "TP0001", "TP0002", "TP0003" })
         {
             Assert.Contains($"{id}  ", run.Out);
-            Assert.Contains($"docs/rules/{id}.md", run.Out);
+            Assert.Contains(TokenPolicy.Analyzers.RuleIdentifiers.GetHelpUri(id), run.Out);
         }
     }
 }

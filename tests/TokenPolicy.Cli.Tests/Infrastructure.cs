@@ -95,7 +95,10 @@ public static class Repo
         }
     }
 
-    private static string Metadata(string key) =>
+    /// <summary>PackageProjectUrl as evaluated by MSBuild for this project (Directory.Build.props).</summary>
+    public static string PackageProjectUrl => Metadata("PackageProjectUrl");
+
+    internal static string Metadata(string key) =>
         typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 

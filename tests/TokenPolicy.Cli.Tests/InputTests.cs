@@ -121,7 +121,7 @@ public sealed class InputTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("--write-baseline", run.Out);
-        Assert.Contains("text|json|sarif", run.Out);
+        Assert.Contains("text|json|sarif|github", run.Out);
     }
 
     [Fact]
@@ -138,5 +138,10 @@ public sealed class InputTests
         Assert.Contains("Broken.csproj", run.Err);
         Assert.Contains("MSB4025", run.Err); // the project file could not be loaded (malformed XML)
         Assert.Equal("", run.Out);
+
+        // Nothing was analysed, so no baseline is recorded (an empty one would accept every finding later).
+        var write = await Cli.RunAsync(dir.Path, "check", "Broken", "--write-baseline", "b.json");
+        Assert.Equal(ExitCodes.Error, write.ExitCode);
+        Assert.False(File.Exists(dir["b.json"]), write.ToString());
     }
 }

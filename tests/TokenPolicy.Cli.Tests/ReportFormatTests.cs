@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TokenPolicy.Analyzers;
 
 namespace TokenPolicy.Cli.Tests;
 
@@ -33,7 +34,7 @@ public sealed class ReportFormatTests
             var id = rule.GetProperty("id").GetString();
             Assert.False(string.IsNullOrEmpty(rule.GetProperty("name").GetString()));
             Assert.False(string.IsNullOrEmpty(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
-            Assert.Equal($"https://github.com/tokenpolicy/tokenpolicy/blob/main/docs/rules/{id}.md", rule.GetProperty("helpUri").GetString());
+            Assert.Equal(RuleIdentifiers.GetHelpUri(id!), rule.GetProperty("helpUri").GetString());
         }
 
         Assert.Equal("DoNotReadTheServiceAccountTokenFileDirectly", rules[ruleIds.IndexOf("TP0001")].GetProperty("name").GetString());

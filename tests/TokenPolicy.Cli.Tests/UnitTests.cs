@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
+using TokenPolicy.Cli.Analysis;
+using TokenPolicy.Cli.Loading;
 
 namespace TokenPolicy.Cli.Tests;
 

@@ -10,11 +10,12 @@ namespace TokenPolicy.Package.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed class ConsumerTests
 {
-    private const string HelpBase = "https://github.com/tokenpolicy/tokenpolicy/blob/main/docs/rules/";
-
     private readonly PackageFixture _fixture;
 
     public ConsumerTests(PackageFixture fixture) => _fixture = fixture;
+
+    /// <summary>Help links are the package's own project URL (the nuspec's projectUrl) plus the rule page's path.</summary>
+    private string HelpBase => _fixture.ProjectUrl + "/blob/main/docs/rules/";
 
     // 1
     [Fact]
@@ -109,6 +110,8 @@ public sealed class ConsumerTests
         Assert.Contains(results, r => r.RuleId == "TP0001");
         Assert.Contains(results, r => r.RuleId == "TP0002");
         Assert.All(results, r => Assert.Equal(HelpBase + r.RuleId + ".md", r.HelpUri));
+        // The page each link names ships in the package, so its text is there even where the link cannot be followed.
+        Assert.All(results, r => Assert.Contains("docs/rules/" + r.RuleId + ".md", _fixture.Entries));
         Assert.All(results.Where(r => r.RuleId is "TP0001" or "TP0002"), r => Assert.Equal("warning", r.Level));
     }
 

@@ -98,6 +98,10 @@ public sealed class PackageFixture : IDisposable
 
     public XDocument Nuspec { get; }
 
+    /// <summary>The nuspec's projectUrl (PackageProjectUrl), where every help link starts.</summary>
+    public string ProjectUrl => (string?)Nuspec.Root!.Element(Nuspec.Root.Name.Namespace + "metadata")!.Element(Nuspec.Root.Name.Namespace + "projectUrl")
+        ?? throw new InvalidOperationException("the nuspec has no projectUrl");
+
     /// <summary>True when the repository has a code-fix project (so the package must carry code fixes).</summary>
     public static bool CodeFixesExist => File.Exists(Path.Combine(FindRepoRoot(), "src", "TokenPolicy.CodeFixes", "TokenPolicy.CodeFixes.csproj"));
 

@@ -32,6 +32,10 @@ public sealed class PackageLayoutTests
             "buildTransitive/TokenPolicy.off.globalconfig",
             "build/TokenPolicy.props",
             "README.md",
+            // The rule pages the help links name (RuleIdentifiers.GetHelpUri).
+            "docs/rules/TP0001.md",
+            "docs/rules/TP0002.md",
+            "docs/rules/TP0003.md",
         };
         if (PackageFixture.CodeFixesExist)
         {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Analysis;
 
 /// <summary>"Analysing files: N/M" on stderr, redrawn in place at most ten times a second. Only used on a terminal.</summary>
 internal sealed class Progress

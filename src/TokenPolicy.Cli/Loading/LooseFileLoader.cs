@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Loading;
 
 /// <summary>
 /// Loads loose .cs files (no project) into one C# project compiled against the pinned .NET 8 reference

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenPolicy.Analyzers;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Analysis;
 
 /// <summary>
 /// The analyzers and code-fix providers the tool runs, found by reflection over the rule assemblies

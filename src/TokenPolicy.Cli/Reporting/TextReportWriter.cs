@@ -3,12 +3,14 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Reporting;
 
 /// <summary>Compiler-style lines (<c>path:line:col: severity ID: message</c>) then a summary per rule.</summary>
-internal static class TextReport
+internal sealed class TextReportWriter : IReportWriter
 {
-    public static void Write(Report report, TextWriter writer)
+    public ReportFormat Format => ReportFormat.Text;
+
+    public void Write(Report report, TextWriter writer)
     {
         var findings = report.Findings.ToList();
         foreach (var finding in findings)
@@ -36,9 +38,9 @@ internal static class TextReport
 
         if (report.Fix is { } fix)
         {
-            writer.WriteLine(fix.ChangedFiles.Count == 0
+            writer.WriteLine(fix.ChangedFiles.Length == 0
                 ? "--fix: nothing was fixed."
-                : $"--fix: fixed {Plural(fix.FixedCount, "finding")} in {Plural(fix.ChangedFiles.Count, "file")}: {string.Join(", ", fix.ChangedFiles.Select(report.DisplayPath))}");
+                : $"--fix: fixed {Plural(fix.FixedCount, "finding")} in {Plural(fix.ChangedFiles.Length, "file")}: {string.Join(", ", fix.ChangedFiles.Select(report.DisplayPath))}");
             foreach (var finding in report.FixedFindings)
             {
                 writer.WriteLine($"  fixed {report.DisplayPath(finding.FilePath)}:{finding.Line}:{finding.Column}: {finding.RuleId}");
@@ -54,7 +56,7 @@ internal static class TextReport
 
         if (report.BaselineFile is not null)
         {
-            writer.WriteLine($"Baseline {report.BaselineFile}: {report.Suppressed} suppressed, {report.StaleEntries.Count} stale.");
+            writer.WriteLine($"Baseline {report.BaselineFile}: {report.Suppressed} suppressed, {report.StaleEntries.Length} stale.");
             foreach (var stale in report.StaleEntries)
             {
                 writer.WriteLine($"  stale baseline entry: {stale.RuleId} {stale.Path} ({stale.Fingerprint}) matches no finding; remove it or rewrite the baseline");
@@ -63,7 +65,7 @@ internal static class TextReport
 
         if (report.WrittenBaseline is not null)
         {
-            writer.WriteLine($"Wrote baseline {report.WrittenBaseline} with {Plural(report.AllFindings.Count, "entry", "entries")}.");
+            writer.WriteLine($"Wrote baseline {report.WrittenBaseline} with {Plural(report.AllFindings.Length, "entry", "entries")}.");
         }
     }
 

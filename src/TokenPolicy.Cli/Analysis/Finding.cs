@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -8,10 +9,13 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Analysis;
 
-/// <summary>One reported diagnostic, located and fingerprinted.</summary>
-internal sealed class Finding
+/// <summary>
+/// One reported diagnostic, located. Immutable: the steps after analysis derive new findings with
+/// <c>with</c> (fingerprint when analysed, <see cref="Baselined"/> by the baseline step, <see cref="Fixable"/> by the fix step).
+/// </summary>
+internal sealed record Finding
 {
     public required Diagnostic Diagnostic { get; init; }
 
@@ -40,13 +44,13 @@ internal sealed class Finding
     public required string NormalizedCode { get; init; }
 
     /// <summary>Stable identity: hash of rule, relative path, normalised code and occurrence index (never line numbers).</summary>
-    public string Fingerprint { get; set; } = "";
+    public string Fingerprint { get; init; } = "";
 
     /// <summary>True when a code fix registers an action for this finding.</summary>
-    public bool Fixable { get; set; }
+    public bool Fixable { get; init; }
 
     /// <summary>True when suppressed by the baseline.</summary>
-    public bool Baselined { get; set; }
+    public bool Baselined { get; init; }
 }
 
 /// <summary>Builds findings from diagnostics and computes their fingerprints.</summary>
@@ -117,28 +121,28 @@ internal static partial class Findings
     }
 
     /// <summary>
-    /// Orders findings by file and position and assigns fingerprints. The occurrence index tells apart
+    /// Orders findings by file and position and returns them fingerprinted. The occurrence index tells apart
     /// identical flagged code in one file (the n-th finding of that rule on that code).
     /// </summary>
-    public static List<Finding> Fingerprint(IEnumerable<Finding> findings)
+    public static ImmutableArray<Finding> Fingerprint(IEnumerable<Finding> findings)
     {
         var ordered = findings
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .ToList();
+            .ThenBy(f => f.Message, StringComparer.Ordinal);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<Finding>();
         foreach (var finding in ordered)
         {
             var key = finding.RuleId + "\n" + finding.RelativePath + "\n" + finding.NormalizedCode;
             occurrences.TryGetValue(key, out var index);
             occurrences[key] = index + 1;
-            finding.Fingerprint = ComputeFingerprint(finding.RuleId, finding.RelativePath, finding.NormalizedCode, index);
+            result.Add(finding with { Fingerprint = ComputeFingerprint(finding.RuleId, finding.RelativePath, finding.NormalizedCode, index) });
         }
 
-        return ordered;
+        return result.ToImmutable();
     }
 
     internal static string ComputeFingerprint(string ruleId, string relativePath, string normalizedCode, int occurrence)

@@ -9,25 +9,22 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using TokenPolicy.Cli.Analysis;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Fixing;
 
 /// <summary>What --fix did.</summary>
-internal sealed class FixOutcome
-{
-    public required Solution Solution { get; init; }
-
-    /// <summary>Files written, absolute paths.</summary>
-    public required List<string> ChangedFiles { get; init; }
-
-    /// <summary>Number of findings that went away while fixing.</summary>
-    public required int FixedCount { get; init; }
-
-    public required List<string> Notices { get; init; }
-
-    /// <summary>The fixable findings before fixing (those still present afterwards are subtracted by the report).</summary>
-    public required List<Finding> Before { get; init; }
-}
+/// <param name="Solution">The fixed solution (what the report step analyses).</param>
+/// <param name="ChangedFiles">Files written, absolute paths.</param>
+/// <param name="FixedCount">Number of findings that went away while fixing.</param>
+/// <param name="Notices">What went wrong on the way (a provider that threw, passes exhausted).</param>
+/// <param name="Before">The fix targets before fixing (those still present afterwards are subtracted by the report).</param>
+internal sealed record FixOutcome(
+    Solution Solution,
+    ImmutableArray<string> ChangedFiles,
+    int FixedCount,
+    ImmutableArray<string> Notices,
+    ImmutableArray<Finding> Before);
 
 /// <summary>
 /// Applies code fixes the way the IDE and <c>dotnet format</c> do: the first registered code action of a
@@ -42,13 +39,13 @@ internal static class Fixer
     public static async Task<FixOutcome> FixAsync(
         Solution solution,
         RuleCatalog catalog,
-        Func<Solution, Task<List<Finding>>> analyze,
+        Func<Solution, Task<IReadOnlyList<Finding>>> analyze,
         CancellationToken cancellationToken)
     {
         var original = solution;
         var notices = new List<string>();
         var exhausted = new HashSet<(CodeFixProvider, string)>();
-        List<Finding>? before = null;
+        IReadOnlyList<Finding>? before = null;
         var lastCount = 0;
 
         for (var pass = 0; pass < MaxPasses; pass++)
@@ -98,14 +95,12 @@ internal static class Fixer
         }
 
         var written = await WriteChangesAsync(original, solution, notices, cancellationToken).ConfigureAwait(false);
-        return new FixOutcome
-        {
-            Solution = solution,
-            ChangedFiles = written,
-            FixedCount = Math.Max(0, (before?.Count ?? 0) - lastCount),
-            Notices = notices,
-            Before = before ?? new List<Finding>(),
-        };
+        return new FixOutcome(
+            solution,
+            written.ToImmutableArray(),
+            Math.Max(0, (before?.Count ?? 0) - lastCount),
+            notices.ToImmutableArray(),
+            before?.ToImmutableArray() ?? ImmutableArray<Finding>.Empty);
     }
 
     /// <summary>The default (first registered) code action for a diagnostic, descending into nested actions; null if none.</summary>

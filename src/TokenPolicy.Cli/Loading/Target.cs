@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Loading;
 
 internal enum TargetKind
 {
@@ -30,6 +30,12 @@ internal sealed class Target
 
     /// <summary>The solution file (Solution), project files (Projects) or source files (Files).</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>
+    /// The folder report paths and fingerprints are relative to: the root of the git repository holding
+    /// <see cref="ScanRoot"/>, else <see cref="ScanRoot"/> itself (SARIF's %SRCROOT%).
+    /// </summary>
+    public string ReportRoot => TargetResolver.FindRepositoryRoot(ScanRoot) ?? ScanRoot;
 
     public string Describe() => Kind switch
     {
@@ -139,6 +145,21 @@ internal static class TargetResolver
         }
 
         return new Target { Kind = TargetKind.Files, Path = full, ScanRoot = full, Inputs = sourceFiles };
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> holding .git, or null.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var git = System.IO.Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Files matching <paramref name="pattern"/> under <paramref name="root"/>, skipping build output and hidden folders.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Build.Locator;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Loading;
 
 /// <summary>
 /// Registers the MSBuild of the installed .NET SDK (Microsoft.Build.Locator). This class must not touch

@@ -8,10 +8,10 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Analysis;
 
 /// <summary>The diagnostics of one analysis run over the requested projects.</summary>
-internal sealed class AnalysisResult
+internal sealed record AnalysisResult
 {
     public required List<Diagnostic> Diagnostics { get; init; }
 

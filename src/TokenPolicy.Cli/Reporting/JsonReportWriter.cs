@@ -3,23 +3,26 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using TokenPolicy.Cli.Baseline;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Reporting;
 
 /// <summary>The tool's own JSON: findings with locations and fingerprints, a summary, baseline and fix outcome.</summary>
-internal static class JsonReport
+internal sealed class JsonReportWriter : IReportWriter
 {
-    public static void Write(Report report, TextWriter writer)
+    public ReportFormat Format => ReportFormat.Json;
+
+    public void Write(Report report, TextWriter writer)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, BaselineJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("tool", "tokenpolicy");
             json.WriteString("version", report.ToolVersion);
             json.WriteString("target", report.TargetDisplay);
             json.WriteString("targetKind", report.TargetDescription);
-            json.WriteString("root", report.FingerprintBase);
+            json.WriteString("root", report.Root);
             json.WriteNumber("filesAnalyzed", report.FileCount);
             json.WriteString("threshold", Severities.Name(report.Threshold));
             json.WriteNumber("exitCode", report.ExitCode);
@@ -78,17 +81,7 @@ internal static class JsonReport
                 json.WriteStartObject("baseline");
                 json.WriteString("file", report.BaselineFile);
                 json.WriteNumber("suppressed", report.Suppressed);
-                json.WriteStartArray("stale");
-                foreach (var stale in report.StaleEntries)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("ruleId", stale.RuleId);
-                    json.WriteString("path", stale.Path);
-                    json.WriteString("fingerprint", stale.Fingerprint);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                BaselineJson.WriteEntries(json, "stale", report.StaleEntries);
                 json.WriteEndObject();
             }
 

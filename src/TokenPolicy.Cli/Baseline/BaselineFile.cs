@@ -1,24 +1,29 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using TokenPolicy.Cli.Analysis;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Baseline;
 
 /// <summary>One recorded finding: rule, relative path and fingerprint (no code, no line numbers, so no secret is copied into it).</summary>
-internal sealed record BaselineEntry(string RuleId, string Path, string Fingerprint);
+internal sealed record BaselineEntry(string RuleId, string Path, string Fingerprint)
+{
+    public static BaselineEntry Of(Finding finding) => new(finding.RuleId, finding.RelativePath, finding.Fingerprint);
+}
 
 /// <summary>
 /// The baseline file: findings accepted for now. A finding is suppressed when its fingerprint is recorded;
 /// entries that match no current finding are stale (the code was fixed or changed).
 /// </summary>
-internal static class Baseline
+internal static class BaselineFile
 {
     public const int FormatVersion = 1;
 
-    public static List<BaselineEntry> Read(string path)
+    public static ImmutableArray<BaselineEntry> Read(string path)
     {
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream);
@@ -30,7 +35,7 @@ internal static class Baseline
             throw new InvalidDataException($"not a tokenpolicy baseline (expected {{\"version\": {FormatVersion}, \"entries\": [...]}})");
         }
 
-        var result = new List<BaselineEntry>();
+        var result = ImmutableArray.CreateBuilder<BaselineEntry>();
         foreach (var entry in entries.EnumerateArray())
         {
             var ruleId = entry.TryGetProperty("ruleId", out var r) ? r.GetString() : null;
@@ -44,7 +49,7 @@ internal static class Baseline
             result.Add(new BaselineEntry(ruleId, file, fingerprint));
         }
 
-        return result;
+        return result.ToImmutable();
     }
 
     public static void Write(string path, IEnumerable<Finding> findings)
@@ -56,48 +61,43 @@ internal static class Baseline
         }
 
         using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var writer = new Utf8JsonWriter(stream, BaselineJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
         writer.WriteString("tool", "tokenpolicy");
         writer.WriteString("description", "Findings accepted for now. Fingerprint = rule + relative path + normalised flagged code + occurrence index; line numbers are not part of it.");
-        writer.WriteStartArray("entries");
-        foreach (var finding in findings
-                     .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
-                     .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                     .ThenBy(f => f.Fingerprint, StringComparer.Ordinal))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("ruleId", finding.RuleId);
-            writer.WriteString("path", finding.RelativePath);
-            writer.WriteString("fingerprint", finding.Fingerprint);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        BaselineJson.WriteEntries(writer, "entries", findings
+            .Select(BaselineEntry.Of)
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.RuleId, StringComparer.Ordinal)
+            .ThenBy(e => e.Fingerprint, StringComparer.Ordinal));
         writer.WriteEndObject();
         writer.Flush();
         stream.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
     }
+}
 
-    /// <summary>Marks the findings the baseline records; returns the entries that matched none.</summary>
-    public static List<BaselineEntry> Apply(IReadOnlyList<Finding> findings, IReadOnlyList<BaselineEntry> entries)
+/// <summary>The one JSON shape of baseline entries: the baseline file, and the stale entries in the JSON and SARIF reports.</summary>
+internal static class BaselineJson
+{
+    public static JsonWriterOptions WriterOptions { get; } = new()
     {
-        var remaining = entries
-            .GroupBy(e => e.Fingerprint, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new Queue<BaselineEntry>(g), StringComparer.Ordinal);
-        foreach (var finding in findings)
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteEntries(Utf8JsonWriter json, string propertyName, IEnumerable<BaselineEntry> entries)
+    {
+        json.WriteStartArray(propertyName);
+        foreach (var entry in entries)
         {
-            if (remaining.TryGetValue(finding.Fingerprint, out var queue) && queue.Count > 0 && queue.Peek().RuleId == finding.RuleId)
-            {
-                queue.Dequeue();
-                finding.Baselined = true;
-            }
+            json.WriteStartObject();
+            json.WriteString("ruleId", entry.RuleId);
+            json.WriteString("path", entry.Path);
+            json.WriteString("fingerprint", entry.Fingerprint);
+            json.WriteEndObject();
         }
 
-        return remaining.Values.SelectMany(q => q)
-            .OrderBy(e => e.Path, StringComparer.Ordinal)
-            .ThenBy(e => e.RuleId, StringComparer.Ordinal)
-            .ToList();
+        json.WriteEndArray();
     }
 }

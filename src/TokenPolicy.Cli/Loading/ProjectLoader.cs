@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
 
-namespace TokenPolicy.Cli;
+namespace TokenPolicy.Cli.Loading;
 
 /// <summary>
 /// Loads solutions and projects with MSBuildWorkspace (design-time build through the SDK's MSBuild,
