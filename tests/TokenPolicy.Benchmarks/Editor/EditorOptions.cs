@@ -12,7 +12,7 @@ public sealed class EditorOptions
         Time from textDocument/didChange (a typed violation) to the publishDiagnostics that shows it, in a file of a
         real corpus, with TokenPolicy's analyzers ("ours") and without them ("off"), csharp.analyzersEnabled=true in
         both; "compilerOnly" is the same edits with csharp.analyzersEnabled=false. The three servers run side by side
-        and each edit goes to all three in turn. About 7 minutes on 2 cores.
+        and each edit goes to all three in turn. About 6 minutes on 2 cores.
 
         Options:
           --corpus-root DIR       the extracted dapr/dotnet-sdk checkout (default /work/corpora/dapr; read only)
