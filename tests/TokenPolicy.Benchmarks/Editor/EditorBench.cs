@@ -167,7 +167,7 @@ public static class EditorBench
 
             return 0;
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is LanguageServerException or InvalidOperationException)
         {
             Console.Error.WriteLine("editor benchmark failed: " + ex.Message);
             return 3;

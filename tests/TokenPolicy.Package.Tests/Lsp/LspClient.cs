@@ -208,7 +208,7 @@ public sealed class LspClient : IAsyncDisposable
     }
 
     /// <summary>An exception whose message has the server's command, its last publication for the file and its log.</summary>
-    public Exception Failure(string message, string? path = null)
+    public LanguageServerException Failure(string message, string? path = null)
     {
         var last = path is null ? null : LastPublication(path);
         var published = path is null
@@ -216,7 +216,7 @@ public sealed class LspClient : IAsyncDisposable
             : last is null
                 ? $"\nnothing was published for {path}"
                 : $"\nlast publication for {Path.GetFileName(path)} (#{last.Sequence}):\n{last.Describe()}";
-        return new TimeoutException(
+        return new LanguageServerException(
             $"{message}{published}\nconfiguration sections requested: [{string.Join(", ", ConfigurationSectionsRequested)}]" +
             $"\n--- server: {_server.CommandLine} ---\n{Log.Tail()}");
     }
@@ -361,3 +361,6 @@ public sealed class LspClient : IAsyncDisposable
         private static string Message(JsonElement p) => p.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
     }
 }
+
+/// <summary>The server did not answer or publish in time, or went away; the message carries its log.</summary>
+public sealed class LanguageServerException(string message) : Exception(message);
