@@ -14,6 +14,11 @@ using TokenPolicy.Benchmarks.Corpus;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args.Contains("--editor"))
+{
+    return await TokenPolicy.Benchmarks.Editor.EditorBench.RunAsync(args); // editor latency: Editor/, its own options
+}
+
 BenchOptions options;
 try
 {

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace TokenPolicy.Package.Tests;
 
-/// <summary>One diagnostic as MSBuild's console logger prints it.</summary>
-public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
+/// <summary>
+/// One diagnostic as MSBuild's console logger prints it (one-based; the end, exclusive, only with
+/// <c>-p:ErrorEndLocation=true</c>, else 0).
+/// </summary>
+public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message, int EndLine = 0, int EndColumn = 0)
 {
     public override string ToString() => $"{System.IO.Path.GetFileName(File)}({Line},{Column}): {Severity} {Id}: {Message}";
 }
@@ -11,8 +14,8 @@ public sealed record BuildDiagnostic(string File, int Line, int Column, string S
 /// <summary>Reads compiler diagnostics out of <c>dotnet build</c> output (each distinct one once).</summary>
 public static partial class BuildDiagnostics
 {
-    // /path/File.cs(12,34): warning TP0001: message [/path/Project.csproj]
-    [GeneratedRegex(@"^\s*(?<file>.+?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\)\s*:\s*(?<sev>error|warning|info)\s+(?<id>[A-Z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[[^\]]+\])?\s*$", RegexOptions.Multiline)]
+    // /path/File.cs(12,34): warning TP0001: message [/path/Project.csproj]   (12,34,12,56) with ErrorEndLocation
+    [GeneratedRegex(@"^\s*(?<file>.+?)\((?<line>\d+),(?<col>\d+)(?:,(?<eline>\d+),(?<ecol>\d+))?\)\s*:\s*(?<sev>error|warning|info)\s+(?<id>[A-Z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[[^\]]+\])?\s*$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
 
     public static IReadOnlyList<BuildDiagnostic> Parse(string output) =>
@@ -23,7 +26,9 @@ public static partial class BuildDiagnostics
                 int.Parse(m.Groups["col"].Value),
                 m.Groups["sev"].Value,
                 m.Groups["id"].Value,
-                m.Groups["msg"].Value))
+                m.Groups["msg"].Value,
+                m.Groups["eline"].Success ? int.Parse(m.Groups["eline"].Value) : 0,
+                m.Groups["ecol"].Success ? int.Parse(m.Groups["ecol"].Value) : 0))
             .Distinct()
             .ToList();
 

@@ -28,11 +28,21 @@ public sealed class Consumer
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     /// <summary><c>dotnet build</c> (restoring from the isolated packages folder) in the given CI environment.</summary>
-    public ConsumerBuild Build(CiEnvironment ci, params string[] extraArguments)
+    public ConsumerBuild Build(CiEnvironment ci, params string[] extraArguments) =>
+        Build(ci, new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>The same, with extra environment variables (e.g. the variable one CI server sets).</summary>
+    public ConsumerBuild Build(CiEnvironment ci, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
         var arguments = new List<string> { "build", ProjectPath, "-c", "Debug", "-tl:off", "-nologo", "-clp:NoSummary" };
         arguments.AddRange(extraArguments);
-        var process = DotNet.Run(Directory, ci, _fixture.ConsumerEnvironment, arguments.ToArray());
+        var env = new Dictionary<string, string>(_fixture.ConsumerEnvironment);
+        foreach (var (key, value) in environment)
+        {
+            env[key] = value;
+        }
+
+        var process = DotNet.Run(Directory, ci, env, arguments.ToArray());
         return new ConsumerBuild(process, BuildDiagnostics.Parse(process.Output));
     }
 

@@ -6,14 +6,68 @@ namespace TokenPolicy.Package.Tests;
 /// <summary>How a child <c>dotnet</c> sees CI: every step says it explicitly (CI runs the tests with CI=true).</summary>
 public enum CiEnvironment
 {
-    /// <summary>A developer machine: <c>CI</c> and <c>ContinuousIntegrationBuild</c> removed.</summary>
+    /// <summary>A developer machine: every CI variable (<see cref="ChildEnvironment.CiVariables"/>) removed.</summary>
     DeveloperMachine,
 
-    /// <summary><c>CI=true</c>, <c>ContinuousIntegrationBuild</c> removed.</summary>
+    /// <summary><c>CI=true</c>, every other CI variable removed.</summary>
     CiTrue,
 
-    /// <summary><c>ContinuousIntegrationBuild=true</c>, <c>CI</c> removed.</summary>
+    /// <summary><c>ContinuousIntegrationBuild=true</c>, every other CI variable removed.</summary>
     ContinuousIntegrationBuild,
+}
+
+/// <summary>The environment of every child process (dotnet, the language server): explicit, never inherited CI state.</summary>
+public static class ChildEnvironment
+{
+    /// <summary>
+    /// What the package's TokenPolicyMode reads as "this is a CI server" (buildTransitive/TokenPolicy.props), plus the
+    /// ContinuousIntegrationBuild property. The tests run on CI themselves, so each child gets none of them unless a
+    /// test sets one.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CiVariables =
+    [
+        "CI", "ContinuousIntegrationBuild",
+        "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI",
+    ];
+
+    public static void Apply(IDictionary<string, string?> env, CiEnvironment ci, IReadOnlyDictionary<string, string>? extra)
+    {
+        // A test host started by `dotnet test` carries the parent's MSBuild settings; a consumer build must not.
+        foreach (var key in env.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+                                             || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                                             || k.Equals("TokenPolicyMode", StringComparison.OrdinalIgnoreCase)
+                                             || CiVariables.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList())
+        {
+            env.Remove(key);
+        }
+
+        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        env["DOTNET_NOLOGO"] = "1";
+        env["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        env["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        env["MSBUILDTERMINALLOGGER"] = "off";
+        // No long-lived MSBuild nodes holding files of the temporary folders after the tests.
+        env["MSBUILDDISABLENODEREUSE"] = "1";
+        env["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+
+        switch (ci)
+        {
+            case CiEnvironment.CiTrue:
+                env["CI"] = "true";
+                break;
+            case CiEnvironment.ContinuousIntegrationBuild:
+                env["ContinuousIntegrationBuild"] = "true";
+                break;
+        }
+
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+            {
+                env[key] = value;
+            }
+        }
+    }
 }
 
 /// <summary>The outcome of one child process.</summary>
@@ -62,43 +116,7 @@ public static class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        var env = start.Environment;
-        // A test host started by `dotnet test` carries the parent's MSBuild settings; a consumer build must not.
-        foreach (var key in env.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-                                             || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                                             || k.Equals("TokenPolicyMode", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            env.Remove(key);
-        }
-
-        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        env["DOTNET_NOLOGO"] = "1";
-        env["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        env["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        env["MSBUILDTERMINALLOGGER"] = "off";
-        // No long-lived MSBuild nodes holding files of the temporary folders after the tests.
-        env["MSBUILDDISABLENODEREUSE"] = "1";
-        env["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-
-        env.Remove("CI");
-        env.Remove("ContinuousIntegrationBuild");
-        switch (ci)
-        {
-            case CiEnvironment.CiTrue:
-                env["CI"] = "true";
-                break;
-            case CiEnvironment.ContinuousIntegrationBuild:
-                env["ContinuousIntegrationBuild"] = "true";
-                break;
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                env[key] = value;
-            }
-        }
+        ChildEnvironment.Apply(start.Environment, ci, environment);
 
         var commandLine = "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))
                           + $"   [in {workingDirectory}; {ci}]";
