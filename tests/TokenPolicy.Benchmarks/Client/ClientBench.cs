@@ -309,15 +309,15 @@ public static class ClientBench
     /// <summary>An OIDC token source whose token is already in memory (the state after the first exchange).</summary>
     private sealed class FixedOidcSource : IOidcTokenSource
     {
-        private readonly string _token;
+        private readonly OidcToken _token;
 
-        public FixedOidcSource(string token) => _token = token;
+        public FixedOidcSource(string token) => _token = new OidcToken(token);
 
         public string Description => "benchmark in-memory token";
 
-        public string? CachedToken => _token;
+        public OidcToken? Cached => _token;
 
-        public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken = default) => new(_token);
+        public ValueTask<OidcToken> GetTokenAsync(OidcToken? refused, CancellationToken cancellationToken = default) => new(_token);
     }
 }
 #endif

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -41,11 +42,7 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddTokenPolicyCredentials(this IServiceCollection services, IConfiguration configuration, Action<CredentialClientOptions>? configure)
     {
-        if (configuration is null)
-        {
-            throw new ArgumentNullException(nameof(configuration));
-        }
-
+        ArgumentNullException.ThrowIfNull(configuration);
         return AddCore(services, configuration, configure);
     }
 
@@ -58,20 +55,21 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
 
     /// <summary>
     /// Authenticates this client from the <see cref="ICredentialTokenResolver"/> (caller's token, else the control
-    /// plane's OIDC token) and refuses hosts outside the allowlist. Needs <c>AddTokenPolicyCredentials</c>.
+    /// plane's OIDC token), refuses hosts (and proxies) outside the allowlist on every hop, switches off redirects and
+    /// the environment's proxy on the primary handler, and replaces the factory's request logging with one that logs no
+    /// header. Needs <c>AddTokenPolicyCredentials</c>.
     /// </summary>
     /// <param name="builder">The client builder.</param>
     /// <returns>The builder.</returns>
     public static IHttpClientBuilder AddCallerOrOidcAuthorization(this IHttpClientBuilder builder)
     {
-        if (builder is null)
-        {
-            throw new ArgumentNullException(nameof(builder));
-        }
-
-        builder.Services.TryAddTransient<CallerOrOidcAuthorizationHandler>();
-        RedactSensitiveHeaders(builder);
-        return builder.AddHttpMessageHandler(sp =>
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddTransient(sp => new CallerOrOidcAuthorizationHandler(
+            sp.GetRequiredService<CredentialTokenResolver>(),
+            sp.GetRequiredService<CredentialSettings>(),
+            sp.GetRequiredService<CredentialMetrics>(),
+            sp.GetService<ILogger<CallerOrOidcAuthorizationHandler>>()));
+        builder.AddHttpMessageHandler(sp =>
         {
             if (sp.GetService<CredentialTokenResolver>() is null)
             {
@@ -80,15 +78,13 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
 
             return sp.GetRequiredService<CallerOrOidcAuthorizationHandler>();
         });
+        Secure(builder, tokenEndpoint: false);
+        return builder;
     }
 
     private static IServiceCollection AddCore(IServiceCollection services, IConfiguration? configuration, Action<CredentialClientOptions>? configure)
     {
-        if (services is null)
-        {
-            throw new ArgumentNullException(nameof(services));
-        }
-
+        ArgumentNullException.ThrowIfNull(services);
         var optionsBuilder = services.AddOptions<CredentialClientOptions>()
             .Configure(o => CredentialClientOptions.ApplyEnvironment(o));
         if (configuration is not null)
@@ -119,65 +115,119 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
         services.TryAddSingleton<ICallerTokenAccessor>(AsyncLocalCallerTokenAccessor.Instance);
         services.TryAddSingleton(sp => new CredentialMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
-        RedactSensitiveHeaders(services.AddHttpClient(TokenEndpointHttpClientName)
+        // Parsed once (the validator already parsed this instance at start-up): everything below uses these settings.
+        services.TryAddSingleton(sp => CredentialSettings.Valid(sp.GetRequiredService<IOptions<CredentialClientOptions>>().Value));
+
+        var tokenEndpoint = services.AddHttpClient(TokenEndpointHttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }));
+            .ConfigurePrimaryHttpMessageHandler(Transport.NewTokenEndpointHandler)
+            .AddHttpMessageHandler(sp => new HostGuardHandler(sp.GetRequiredService<CredentialSettings>().TokenEndpointHosts, sp.GetService<ILogger<HostGuardHandler>>()));
+        Secure(tokenEndpoint, tokenEndpoint: true);
 
         services.TryAddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<CredentialClientOptions>>().Value;
+            var settings = sp.GetRequiredService<CredentialSettings>();
             var source = sp.GetService<IOidcTokenSource>() ?? CredentialTokenResolver.CreateOidcTokenSource(
-                options,
+                settings,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenEndpointHttpClientName),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILoggerFactory>(),
                 sp.GetRequiredService<CredentialMetrics>());
-            return new CredentialTokenResolver(
-                sp.GetRequiredService<ICallerTokenAccessor>(),
-                options,
-                source,
-                sp.GetService<ILogger<CredentialTokenResolver>>());
+            return new CredentialTokenResolver(sp.GetRequiredService<ICallerTokenAccessor>(), settings, source, sp.GetService<ILogger<CredentialTokenResolver>>());
         });
         services.TryAddSingleton<ICredentialTokenResolver>(sp => sp.GetRequiredService<CredentialTokenResolver>());
+        services.TryAddTransient(sp => new CallerOrOidcAuthorizationHandler(
+            sp.GetRequiredService<CredentialTokenResolver>(),
+            sp.GetRequiredService<CredentialSettings>(),
+            sp.GetRequiredService<CredentialMetrics>(),
+            sp.GetService<ILogger<CallerOrOidcAuthorizationHandler>>()));
 
-        var credentialClient = services.AddHttpClient<CredentialClient>();
-        RedactSensitiveHeaders(credentialClient);
-        credentialClient
+        // The credential client's pipeline: total timeout -> retry (transient faults, Retry-After capped) -> attempt
+        // timeout -> the authorization handler (fallback policy and per-hop guard) -> the hardened primary handler.
+        var credentialClient = services.AddHttpClient<CredentialClient>()
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
+            .ConfigurePrimaryHttpMessageHandler(sp => Transport.NewPrimaryHandler(sp.GetRequiredService<CredentialSettings>().Proxy));
+        credentialClient.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
+        {
+            var http = context.ServiceProvider.GetRequiredService<CredentialSettings>().Http;
+            pipeline.AddTimeout(http.TotalTimeout);
+            if (http.MaxRetryAttempts > 0)
             {
-                var http = context.ServiceProvider.GetRequiredService<IOptions<CredentialClientOptions>>().Value.Http;
-                pipeline.AddTimeout(http.TotalTimeout);
-                if (http.MaxRetryAttempts > 0)
+                var cap = http.MaxRetryAfter;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
-                    // The default predicate retries transient faults only: 5xx, 408, 429, HttpRequestException and
-                    // attempt timeouts. 401, 403 and 404 are answers, never retried.
-                    pipeline.AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = http.MaxRetryAttempts,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = http.RetryBaseDelay,
-                    });
-                }
+                    MaxRetryAttempts = http.MaxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = http.RetryBaseDelay,
+                    ShouldRetryAfterHeader = false,
 
-                pipeline.AddTimeout(http.AttemptTimeout);
-            });
+                    // Transient faults only: 5xx, 408, 429, HttpRequestException and attempt timeouts (401, 403 and 404
+                    // are answers). A Retry-After longer than the cap ends the fetch with that status instead.
+                    ShouldHandle = args => new ValueTask<bool>(
+                        HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                        && !(RetryAfter(args.Outcome.Result) is { } wait && wait > cap)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result) is { } wait && wait <= cap ? wait : null),
+                });
+            }
 
+            pipeline.AddTimeout(http.AttemptTimeout);
+        });
+        credentialClient.AddHttpMessageHandler(sp => sp.GetRequiredService<CallerOrOidcAuthorizationHandler>());
+        Secure(credentialClient, tokenEndpoint: false);
         return services;
     }
 
+    /// <summary>The wait a 429 or 503 asks for, if any (delta seconds or a date).</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null)
+        {
+            return null;
+        }
+
+        if (header.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
     /// <summary>
-    /// Keeps token-bearing headers out of the HTTP client factory's trace logs, whatever else the application
-    /// chose to redact.
+    /// What every client this library registers or decorates gets: the factory's request logging (whose header event
+    /// carries raw header values in its state) replaced by one that logs no header; token-bearing headers redacted for
+    /// any other logger; and, once the handler chain is built, the primary handler's redirects and implicit proxy off.
     /// </summary>
-    private static void RedactSensitiveHeaders(IHttpClientBuilder builder) =>
-        builder.Services.Configure<HttpClientFactoryOptions>(builder.Name, options =>
+    private static void Secure(IHttpClientBuilder builder, bool tokenEndpoint)
+    {
+        var name = builder.Name;
+        builder.RemoveAllLoggers().AddLogger(sp => new SafeHttpClientLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("TokenPolicy.Credentials.Http")));
+        builder.Services.Configure<HttpClientFactoryOptions>(name, options =>
         {
             var previous = options.ShouldRedactHeaderValue;
             options.ShouldRedactHeaderValue = header => IsSensitiveHeader(header) || previous(header);
         });
+        builder.Services.PostConfigure<HttpClientFactoryOptions>(name, options => options.HttpMessageHandlerBuilderActions.Add(b =>
+        {
+            var proxy = tokenEndpoint ? null : b.Services.GetService<CredentialSettings>()?.Proxy;
+            var transport = Transport.Harden(b.PrimaryHandler, proxy);
+            foreach (var handler in b.AdditionalHandlers)
+            {
+                if (handler is CallerOrOidcAuthorizationHandler authorization)
+                {
+                    authorization.Transport = transport;
+                }
+            }
+        }));
+    }
 
     private sealed class Marker
     {

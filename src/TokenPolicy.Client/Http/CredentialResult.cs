@@ -132,10 +132,12 @@ public sealed class ProviderCredential
 
             string? token = null, userName = null, email = null, url = null, apiToken = null, accessToken = null, refreshToken = null;
             DateTimeOffset? expiresAt = null;
-            var extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            Dictionary<string, JsonElement>? extra = null;
+            Span<char> buffer = stackalloc char[16];
             foreach (var property in root.EnumerateObject())
             {
-                switch (Normalize(property.Name))
+                var name = property.Name;
+                switch (Normalize(name, buffer))
                 {
                     case "token": token = Text(property.Value); break;
                     case "username": userName = Text(property.Value); break;
@@ -149,13 +151,18 @@ public sealed class ProviderCredential
                     case "provider":
                         break;
                     default:
-                        extra[property.Name] = property.Value.Clone();
+                        extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                        extra[name] = property.Value.Clone();
                         break;
                 }
             }
 
-            var effective = token ?? apiToken ?? accessToken;
-            if (string.IsNullOrEmpty(effective))
+            // A whitespace-only token is no token.
+            var effective = !string.IsNullOrWhiteSpace(token) ? token
+                : !string.IsNullOrWhiteSpace(apiToken) ? apiToken
+                : !string.IsNullOrWhiteSpace(accessToken) ? accessToken
+                : null;
+            if (effective is null)
             {
                 return null;
             }
@@ -169,7 +176,7 @@ public sealed class ProviderCredential
                 ApiToken = apiToken,
                 AccessToken = accessToken,
                 RefreshToken = refreshToken,
-                AdditionalFields = extra,
+                AdditionalFields = (IReadOnlyDictionary<string, JsonElement>?)extra ?? s_noFields,
             };
         }
         catch (JsonException)
@@ -178,7 +185,40 @@ public sealed class ProviderCredential
         }
     }
 
-    private static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();
+    private static readonly Dictionary<string, JsonElement> s_noFields = new();
+
+    /// <summary>The known field a name stands for (case and underscores ignored), without allocating; "" for others.</summary>
+    private static string Normalize(string name, Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c == '_')
+            {
+                continue;
+            }
+
+            if (length == buffer.Length)
+            {
+                return string.Empty;
+            }
+
+            buffer[length++] = char.ToLowerInvariant(c);
+        }
+
+        ReadOnlySpan<char> n = buffer[..length];
+        foreach (var known in s_known)
+        {
+            if (n.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static readonly string[] s_known = { "token", "username", "email", "url", "apitoken", "accesstoken", "refreshtoken", "expiresat", "credentialid", "provider" };
 
     private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -190,7 +230,9 @@ public sealed class ProviderCredential
             return parsed;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds))
+        // Unix seconds within what DateTimeOffset holds (years 1 to 9999); anything else is no expiry, not an error.
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+            && seconds >= -62_135_596_800L && seconds <= 253_402_300_799L)
         {
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         }

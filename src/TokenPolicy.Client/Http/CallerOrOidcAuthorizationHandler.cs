@@ -1,0 +1,204 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace TokenPolicy.Credentials;
+
+/// <summary>
+/// The one place of the fallback policy. Authenticates a request from the <see cref="CredentialTokenResolver"/>: the
+/// caller's token, else the control plane's OIDC token (with <c>X-Runner-Current-User</c> when the caller is known).
+/// Every hop it sends is checked first: a request to a host outside the allowlist, or through a proxy outside it, is
+/// refused before anything is sent; redirects are never followed. A bot token answered with 401 or 403 is refreshed
+/// (one exchange per refusal, however many requests were refused) and the request retried once (requests without a
+/// body only). Credential fetches (<see cref="CredentialClient"/>) also swap a refused caller token for the bot token
+/// once; other clients never do, as that would widen the caller's privileges.
+/// </summary>
+public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
+{
+    /// <summary>Marks a credential fetch: its provider, whether a refused caller token falls back, what was refused.</summary>
+    internal static readonly HttpRequestOptionsKey<FetchContext> FetchKey = new("TokenPolicy.CredentialFetch");
+
+    private readonly CredentialTokenResolver _resolver;
+    private readonly HostAllowlist _allowlist;
+    private readonly CredentialMetrics _metrics;
+    private readonly ILogger _logger;
+    private volatile Uri? _lastAllowed;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="resolver">The token resolver.</param>
+    /// <param name="options">The allowlist.</param>
+    /// <param name="logger">Logger.</param>
+    public CallerOrOidcAuthorizationHandler(CredentialTokenResolver resolver, IOptions<CredentialClientOptions> options, ILogger<CallerOrOidcAuthorizationHandler>? logger = null)
+        : this(resolver, CredentialSettings.For((options ?? throw new ArgumentNullException(nameof(options))).Value), null, logger)
+    {
+    }
+
+    internal CallerOrOidcAuthorizationHandler(CredentialTokenResolver resolver, CredentialSettings settings, CredentialMetrics? metrics, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        _resolver = resolver;
+        _allowlist = settings.BackendHosts;
+        _metrics = metrics ?? CredentialMetrics.Shared;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>What the primary handler below does with proxies (set when the pipeline is built).</summary>
+    internal TransportInfo Transport { get; set; } = TransportInfo.Unknown;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guard(request.RequestUri);
+        request.Options.TryGetValue(FetchKey, out var fetch);
+
+        var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var userId = token.UserId;
+        var response = await SendOnceAsync(request, token, userId, cancellationToken).ConfigureAwait(false);
+        if (!IsRefusal(response.StatusCode))
+        {
+            fetch?.Answered(token.Source);
+            return response;
+        }
+
+        var host = request.RequestUri!.IdnHost;
+        if (token.Source == TokenSource.Caller)
+        {
+            fetch?.Refused(token.Source, response.StatusCode);
+            if (fetch is null || !fetch.CallerFallback || request.Content is not null)
+            {
+                return response;
+            }
+
+            _metrics.Failure(fetch.Provider, CredentialMetrics.StatusTag(response.StatusCode), TokenSource.Caller);
+            Log.CallerRefused(_logger, fetch.Provider, (int)response.StatusCode);
+            var bot = await _resolver.TryResolveBotTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (bot is null)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            token = bot;
+            response = await SendOnceAsync(request, bot, userId, cancellationToken).ConfigureAwait(false);
+            if (!IsRefusal(response.StatusCode))
+            {
+                fetch.Answered(bot.Source);
+                return response;
+            }
+        }
+
+        fetch?.Refused(token.Source, response.StatusCode);
+        if (request.Content is not null)
+        {
+            return response;
+        }
+
+        if (fetch is not null)
+        {
+            _metrics.Failure(fetch.Provider, CredentialMetrics.StatusTag(response.StatusCode), TokenSource.ControlPlaneOidc);
+            Log.BotRefused(_logger, fetch.Provider, (int)response.StatusCode);
+        }
+        else
+        {
+            Log.HandlerRefused(_logger, token.Source, host, (int)response.StatusCode);
+        }
+
+        var refreshed = await _resolver.RefreshBotTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (refreshed is null)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        response = await SendOnceAsync(request, refreshed, userId, cancellationToken).ConfigureAwait(false);
+        if (IsRefusal(response.StatusCode))
+        {
+            fetch?.Refused(refreshed.Source, response.StatusCode);
+            if (fetch is not null)
+            {
+                _metrics.Failure(fetch.Provider, CredentialMetrics.StatusTag(response.StatusCode), TokenSource.ControlPlaneOidc);
+            }
+        }
+        else
+        {
+            fetch?.Answered(refreshed.Source);
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, ResolvedToken token, string? userId, CancellationToken cancellationToken)
+    {
+        // Every hop: the URI may have been changed by a handler above since the first check.
+        var sent = request.RequestUri;
+        Guard(sent);
+        token.Apply(request.Headers, userId);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(request.RequestUri, sent) && request.RequestUri != sent)
+        {
+            // A transport this library could not configure followed a redirect: its answer is not used, nothing more is sent.
+            response.Dispose();
+            var to = request.RequestUri is { IsAbsoluteUri: true } moved ? moved.IdnHost : "(relative URI)";
+            Log.HostRefused(_logger, to);
+            throw new CredentialHostNotAllowedException(to, "the transport followed a redirect there; redirects are never followed with a token, and its answer is not used");
+        }
+
+        return response;
+    }
+
+    private void Guard(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            Log.HostRefused(_logger, "(relative URI)");
+            throw new CredentialHostNotAllowedException("(relative URI)");
+        }
+
+        if (!ReferenceEquals(uri, _lastAllowed))
+        {
+            if (!_allowlist.IsAllowed(uri))
+            {
+                Log.HostRefused(_logger, uri.IdnHost);
+                throw new CredentialHostNotAllowedException(uri.IdnHost);
+            }
+
+            _lastAllowed = uri;
+        }
+
+        var proxy = Transport.Proxy;
+        if (proxy is not null && !proxy.IsBypassed(uri) && proxy.GetProxy(uri) is { } via && !_allowlist.IsAllowed(via))
+        {
+            Log.HostRefused(_logger, via.IdnHost);
+            throw new CredentialHostNotAllowedException(via.IdnHost, "it is the proxy for this request and not in the allowlist; no token is sent through it. Nothing was sent");
+        }
+    }
+
+    private static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    /// <summary>One credential fetch as the handler saw it.</summary>
+    internal sealed class FetchContext
+    {
+        public FetchContext(string provider, bool callerFallback)
+        {
+            Provider = provider;
+            CallerFallback = callerFallback;
+        }
+
+        public string Provider { get; }
+
+        public bool CallerFallback { get; }
+
+        /// <summary>The source of the token whose answer was returned.</summary>
+        public TokenSource LastSource { get; private set; }
+
+        public void Answered(TokenSource source) => LastSource = source;
+
+        public void Refused(TokenSource source, HttpStatusCode status) => LastSource = source;
+    }
+}
