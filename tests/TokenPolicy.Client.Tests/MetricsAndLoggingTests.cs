@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TokenPolicy.Credentials;
 
 namespace TokenPolicy.Client.Tests;
@@ -73,6 +74,56 @@ public sealed class MetricsAndLoggingTests : LeakCheckedTest
 
         // ... and the token is in none of them (checked again for the whole suite after every test).
         Assert.DoesNotContain(Logs.Entries, e => e.Text.Contains(bot, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFactoryHeaderEventExposesRawValuesInItsStateAndNoClientOfOursEmitsIt()
+    {
+        await using var api = await LoopbackServer.StartAsync(context => LoopbackServer.Json(context, 200, "{}"));
+
+        // The defect: a plain factory client's Trace header event redacts its message but not its state.
+        var plainLedger = new LeakLedger();
+        var plainToken = plainLedger.NewToken("plain");
+        var plain = new ServiceCollection();
+        plain.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(plainLedger)));
+        plain.AddHttpClient("plain", c => c.BaseAddress = api.BaseAddress).RedactLoggedHeaders(new[] { "Authorization" });
+        using (var provider = plain.BuildServiceProvider())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/x");
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + plainToken);
+            (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("plain").SendAsync(request)).Dispose();
+        }
+
+        Assert.NotNull(plainLedger.FindLeak());
+
+        // Ours: the caller token, the bot token and the exchange proof through every client the library configures,
+        // logged at Trace, and nothing in any text or state.
+        var ledger = new LeakLedger();
+        var caller = ledger.NewToken("caller");
+        var bot = ledger.NewToken("bot");
+        var ours = new ServiceCollection();
+        ours.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(ledger)));
+        ours.AddTokenPolicyCredentials(o =>
+        {
+            o.BackendApiUrl = api.BaseAddress.ToString();
+            o.BotToken = bot;
+            o.BotTokenFilePath = "/nonexistent/bot-token";
+            o.CredentialIds["github"] = "cred-1";
+        });
+        ours.AddHttpClient("api", c => c.BaseAddress = api.BaseAddress).AddCallerOrOidcAuthorization();
+        using (var provider = ours.BuildServiceProvider())
+        {
+            using (CallerTokenContext.Begin("Bearer " + caller, "u1"))
+            {
+                (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("/x")).Dispose();
+                await Assert.ThrowsAsync<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github"));
+            }
+
+            (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("/y")).Dispose();
+        }
+
+        Assert.Equal(4, api.RequestCount); // the plain request and our three
+        Assert.Null(ledger.FindLeak());
     }
 
     [Fact]
