@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -20,9 +21,6 @@ namespace TokenPolicy.Credentials;
 /// </summary>
 public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
 {
-    /// <summary>Marks a credential fetch: its provider, whether a refused caller token falls back, what was refused.</summary>
-    internal static readonly HttpRequestOptionsKey<FetchContext> FetchKey = new("TokenPolicy.CredentialFetch");
-
     private readonly CredentialTokenResolver _resolver;
     private readonly HostAllowlist _allowlist;
     private readonly CredentialMetrics _metrics;
@@ -51,11 +49,33 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
     internal TransportInfo Transport { get; set; } = TransportInfo.Unknown;
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return request is CredentialRequest credential ? FetchAsync(credential, cancellationToken) : AuthorizeAsync(request, null, cancellationToken);
+    }
+
+    /// <summary>A credential fetch: the body is read within the attempt, so the attempt timeout and the limit cover it.</summary>
+    private async Task<HttpResponseMessage> FetchAsync(CredentialRequest request, CancellationToken cancellationToken)
+    {
+        var fetch = request.Fetch;
+        var response = await AuthorizeAsync(request, fetch, cancellationToken).ConfigureAwait(false);
+        fetch.Status = response.StatusCode;
+        try
+        {
+            fetch.Body = await BoundedContent.ReadAsync(response.Content, CredentialClient.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> AuthorizeAsync(HttpRequestMessage request, FetchContext? fetch, CancellationToken cancellationToken)
+    {
         Guard(request.RequestUri);
-        request.Options.TryGetValue(FetchKey, out var fetch);
 
         var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
         var userId = token.UserId;
@@ -139,7 +159,23 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         var sent = request.RequestUri;
         Guard(sent);
         token.Apply(request.Headers, userId);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var started = _logger.IsEnabled(LogLevel.Debug) ? Stopwatch.GetTimestamp() : 0;
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (started != 0)
+        {
+            Log.HttpRequestFailed(_logger, request.Method.Method, sent!.IdnHost, sent.AbsolutePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
+            throw;
+        }
+
+        if (started != 0)
+        {
+            Log.HttpRequestDone(_logger, request.Method.Method, sent!.IdnHost, sent.AbsolutePath, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         if (!ReferenceEquals(request.RequestUri, sent) && request.RequestUri != sent)
         {
             // A transport this library could not configure followed a redirect: its answer is not used, nothing more is sent.
@@ -181,6 +217,18 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
 
     private static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
+    /// <summary>The request of a credential fetch, carrying what the handler saw (no options dictionary needed).</summary>
+    internal sealed class CredentialRequest : HttpRequestMessage
+    {
+        public CredentialRequest(Uri uri, FetchContext fetch)
+            : base(HttpMethod.Get, uri)
+        {
+            Fetch = fetch;
+        }
+
+        public FetchContext Fetch { get; }
+    }
+
     /// <summary>One credential fetch as the handler saw it.</summary>
     internal sealed class FetchContext
     {
@@ -193,6 +241,12 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         public string Provider { get; }
 
         public bool CallerFallback { get; }
+
+        /// <summary>The status of the answer returned, once it arrived.</summary>
+        public HttpStatusCode? Status { get; set; }
+
+        /// <summary>The body of the answer returned (at most <see cref="CredentialClient.MaxResponseBytes"/>), once read.</summary>
+        public byte[]? Body { get; set; }
 
         /// <summary>The source of the token whose answer was returned.</summary>
         public TokenSource LastSource { get; private set; }

@@ -37,7 +37,7 @@ public sealed class CredentialClient
     private readonly CredentialMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Target> _targets;
-    private readonly TimeSpan _bodyTimeout;
+    private readonly TimeSpan? _foreignTimeout;
 
     /// <summary>Creates the client (normally done by <c>IHttpClientFactory</c>).</summary>
     /// <param name="httpClient">
@@ -58,7 +58,6 @@ public sealed class CredentialClient
         _settings = CredentialSettings.Valid(options.Value);
         _metrics = metrics ?? CredentialMetrics.Shared;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _bodyTimeout = _settings.Http.AttemptTimeout;
 
         var handler = s_invokerHandler?.GetValue(httpClient) as HttpMessageHandler;
         if (ContainsAuthorizationHandler(handler))
@@ -76,6 +75,9 @@ public sealed class CredentialClient
                 Transport = transport,
             };
             _invoker = new HttpMessageInvoker(authorization, disposeHandler: true);
+
+            // No resilience pipeline here: one attempt, bounded by the attempt timeout (body included).
+            _foreignTimeout = _settings.Http.AttemptTimeout;
         }
 
         _targets = new Dictionary<string, Target>(StringComparer.OrdinalIgnoreCase);
@@ -142,25 +144,18 @@ public sealed class CredentialClient
         var provider = target.Provider;
         Log.Fetching(_logger, provider, target.CredentialId);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         var fetch = new CallerOrOidcAuthorizationHandler.FetchContext(provider, callerFallback: true);
-        request.Options.Set(CallerOrOidcAuthorizationHandler.FetchKey, fetch);
-
-        HttpStatusCode? status = null;
+        using var request = new CallerOrOidcAuthorizationHandler.CredentialRequest(uri, fetch);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var timeout = _foreignTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeout?.CancelAfter(_foreignTimeout!.Value);
         try
         {
+            // The handler reads the body within the attempt (the attempt timeout and the 1 MiB limit cover it).
             using var response = _client is null
-                ? await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false)
+                ? await _invoker.SendAsync(request, timeout?.Token ?? cancellationToken).ConfigureAwait(false)
                 : await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            byte[] body;
-            using (var bodyTimeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource())
-            {
-                bodyTimeout.CancelAfter(_bodyTimeout);
-                body = await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, bodyTimeout.Token).ConfigureAwait(false);
-            }
-
+            var body = fetch.Body ?? await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             return Complete(target, response.StatusCode, body, fetch.LastSource);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -179,18 +174,21 @@ public sealed class CredentialClient
         }
         catch (Exception e) when (e is TimeoutRejectedException or OperationCanceledException)
         {
+            var status = fetch.Status;
             _metrics.Failure(provider, "timeout", fetch.LastSource);
             Log.FetchTransportFailed(_logger, provider, status is null ? "timed out" : "timed out reading the answer");
             throw new CredentialFetchException(provider, $"Fetching the '{provider}' credential timed out{(status is { } s ? $" reading the answer to status {(int)s}" : string.Empty)}.", status, null, e);
         }
         catch (ResponseTooLargeException e)
         {
+            var status = fetch.Status;
             _metrics.Failure(provider, "too_large", fetch.LastSource);
             Log.FetchFailed(_logger, provider, (int)status!.Value, e.Length);
             throw new CredentialFetchException(provider, $"The backend's answer for the '{provider}' credential is longer than {MaxResponseBytes} bytes: status {(int)status.Value}, response length at least {e.Length}.", status, e.Length, e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            var status = fetch.Status;
             var reason = e is HttpRequestException h ? "connection error: " + h.HttpRequestError : "the answer was cut short";
             _metrics.Failure(provider, "network_error", fetch.LastSource);
             Log.FetchTransportFailed(_logger, provider, reason);

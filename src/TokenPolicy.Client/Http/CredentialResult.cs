@@ -136,8 +136,9 @@ public sealed class ProviderCredential
             Span<char> buffer = stackalloc char[16];
             foreach (var property in root.EnumerateObject())
             {
-                var name = property.Name;
-                switch (Normalize(name, buffer))
+                var known = Known(property);
+                var name = known.Length == 0 ? property.Name : known;
+                switch (known.Length == 0 ? Normalize(name, buffer) : known)
                 {
                     case "token": token = Text(property.Value); break;
                     case "username": userName = Text(property.Value); break;
@@ -152,7 +153,7 @@ public sealed class ProviderCredential
                         break;
                     default:
                         extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                        extra[name] = property.Value.Clone();
+                        extra[property.Name] = property.Value.Clone();
                         break;
                 }
             }
@@ -186,6 +187,22 @@ public sealed class ProviderCredential
     }
 
     private static readonly Dictionary<string, JsonElement> s_noFields = new();
+
+    /// <summary>The usual spellings, matched on the UTF-8 name without allocating it.</summary>
+    private static string Known(JsonProperty property)
+    {
+        if (property.NameEquals("token"u8)) return "token";
+        if (property.NameEquals("credential_id"u8) || property.NameEquals("credentialId"u8)) return "credentialid";
+        if (property.NameEquals("provider"u8)) return "provider";
+        if (property.NameEquals("userName"u8) || property.NameEquals("username"u8) || property.NameEquals("user_name"u8)) return "username";
+        if (property.NameEquals("email"u8)) return "email";
+        if (property.NameEquals("expiresAt"u8) || property.NameEquals("expires_at"u8)) return "expiresat";
+        if (property.NameEquals("url"u8)) return "url";
+        if (property.NameEquals("apiToken"u8) || property.NameEquals("api_token"u8)) return "apitoken";
+        if (property.NameEquals("accessToken"u8) || property.NameEquals("access_token"u8)) return "accesstoken";
+        if (property.NameEquals("refreshToken"u8) || property.NameEquals("refresh_token"u8)) return "refreshtoken";
+        return string.Empty;
+    }
 
     /// <summary>The known field a name stands for (case and underscores ignored), without allocating; "" for others.</summary>
     private static string Normalize(string name, Span<char> buffer)
@@ -224,6 +241,11 @@ public sealed class ProviderCredential
 
     private static DateTimeOffset? Time(JsonElement value)
     {
+        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var iso))
+        {
+            return iso; // ISO 8601, parsed without allocating
+        }
+
         if (value.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
         {

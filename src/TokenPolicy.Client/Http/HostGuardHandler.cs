@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +20,7 @@ internal sealed class HostGuardHandler : DelegatingHandler
         _logger = logger ?? NullLogger.Instance;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri;
         if (uri is null || !uri.IsAbsoluteUri || !_allowlist.IsAllowed(uri))
@@ -29,6 +30,17 @@ internal sealed class HostGuardHandler : DelegatingHandler
             throw new CredentialHostNotAllowedException(host, $"it is not in {CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.AllowedTokenEndpointHosts)}; no proof or secret is sent to it. Nothing was sent");
         }
 
-        return base.SendAsync(request, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Log.HttpRequestDone(_logger, request.Method.Method, uri.IdnHost, uri.AbsolutePath, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception e)
+        {
+            Log.HttpRequestFailed(_logger, request.Method.Method, uri.IdnHost, uri.AbsolutePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
+            throw;
+        }
     }
 }

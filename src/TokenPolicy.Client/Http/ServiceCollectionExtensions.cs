@@ -147,35 +147,46 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
         var credentialClient = services.AddHttpClient<CredentialClient>()
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => Transport.NewPrimaryHandler(sp.GetRequiredService<CredentialSettings>().Proxy));
-        credentialClient.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
-        {
-            var http = context.ServiceProvider.GetRequiredService<CredentialSettings>().Http;
-            pipeline.AddTimeout(http.TotalTimeout);
-            if (http.MaxRetryAttempts > 0)
-            {
-                var cap = http.MaxRetryAfter;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = http.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = http.RetryBaseDelay,
-                    ShouldRetryAfterHeader = false,
-
-                    // Transient faults only: 5xx, 408, 429, HttpRequestException and attempt timeouts (401, 403 and 404
-                    // are answers). A Retry-After longer than the cap ends the fetch with that status instead.
-                    ShouldHandle = args => new ValueTask<bool>(
-                        HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                        && !(RetryAfter(args.Outcome.Result) is { } wait && wait > cap)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result) is { } wait && wait <= cap ? wait : null),
-                });
-            }
-
-            pipeline.AddTimeout(http.AttemptTimeout);
-        });
+        services.TryAddSingleton(sp => new CredentialPipeline(BuildPipeline(sp.GetRequiredService<CredentialSettings>().Http, sp.GetRequiredService<TimeProvider>())));
+        credentialClient.AddHttpMessageHandler(sp => new ResiliencePipelineHandler(sp.GetRequiredService<CredentialPipeline>().Pipeline));
         credentialClient.AddHttpMessageHandler(sp => sp.GetRequiredService<CallerOrOidcAuthorizationHandler>());
         Secure(credentialClient, tokenEndpoint: false);
         return services;
+    }
+
+    /// <summary>
+    /// The credential client's resilience pipeline (Microsoft.Extensions.Http.Resilience strategies on Polly): total
+    /// timeout, retry of transient faults only with exponential backoff and jitter (a <c>Retry-After</c> up to
+    /// <see cref="CredentialHttpOptions.MaxRetryAfter"/> is honoured, a longer one ends the fetch with its status),
+    /// attempt timeout. Built once, without Polly's per-attempt telemetry (the client's own metrics and events cover
+    /// fetches): on loopback that telemetry cost more than the request.
+    /// </summary>
+    internal static ResiliencePipeline<HttpResponseMessage> BuildPipeline(CredentialHttpOptions http, TimeProvider time)
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ResiliencePipelineName, TimeProvider = time };
+        pipeline.AddTimeout(http.TotalTimeout);
+        if (http.MaxRetryAttempts > 0)
+        {
+            var cap = http.MaxRetryAfter;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = http.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = http.RetryBaseDelay,
+                ShouldRetryAfterHeader = false,
+
+                // Transient faults only: 5xx, 408, 429, HttpRequestException and attempt timeouts (401, 403 and 404
+                // are answers). A Retry-After longer than the cap ends the fetch with that status instead.
+                ShouldHandle = args => new ValueTask<bool>(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                    && !(RetryAfter(args.Outcome.Result) is { } wait && wait > cap)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result) is { } wait && wait <= cap ? wait : null),
+            });
+        }
+
+        pipeline.AddTimeout(http.AttemptTimeout);
+        return pipeline.Build();
     }
 
     /// <summary>The wait a 429 or 503 asks for, if any (delta seconds or a date).</summary>
@@ -209,7 +220,8 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
     private static void Secure(IHttpClientBuilder builder, bool tokenEndpoint)
     {
         var name = builder.Name;
-        builder.RemoveAllLoggers().AddLogger(sp => new SafeHttpClientLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("TokenPolicy.Credentials.Http")));
+        // The authorization handler and the token-endpoint guard log each request themselves (event 40/41).
+        builder.RemoveAllLoggers();
         builder.Services.Configure<HttpClientFactoryOptions>(name, options =>
         {
             var previous = options.ShouldRedactHeaderValue;
@@ -231,6 +243,11 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
 
     private sealed class Marker
     {
+    }
+
+    private sealed class CredentialPipeline(ResiliencePipeline<HttpResponseMessage> pipeline)
+    {
+        public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
     }
 
     private static bool IsSensitiveHeader(string header) =>

@@ -152,7 +152,18 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
             return Bot(cached.Value, cached);
         }
 
-        // Slow path: the file and the environment, recording every source tried for a clear error.
+        // The file (checked at most once per interval) and the environment, still without allocating.
+        if (_file.Read(force: false, out _) is { } version)
+        {
+            return Bot(version.Token, version);
+        }
+
+        if (_environmentToken is not null)
+        {
+            return Bot(_environmentToken, s_environmentOrigin);
+        }
+
+        // Slow path: nothing; record every source tried for a clear error.
         var tried = new List<string>();
         TryResolveCaller(tried);
         tried.Add(_oidc is not null
