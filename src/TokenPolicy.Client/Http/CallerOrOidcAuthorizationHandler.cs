@@ -32,7 +32,7 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
     /// <param name="options">The allowlist.</param>
     /// <param name="logger">Logger.</param>
     public CallerOrOidcAuthorizationHandler(CredentialTokenResolver resolver, IOptions<CredentialClientOptions> options, ILogger<CallerOrOidcAuthorizationHandler>? logger = null)
-        : this(resolver, CredentialSettings.For((options ?? throw new ArgumentNullException(nameof(options))).Value), null, logger)
+        : this(resolver, SettingsOf(options), null, logger)
     {
     }
 
@@ -43,6 +43,12 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         _allowlist = settings.BackendHosts;
         _metrics = metrics ?? CredentialMetrics.Shared;
         _logger = logger ?? NullLogger.Instance;
+    }
+
+    private static CredentialSettings SettingsOf(IOptions<CredentialClientOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CredentialSettings.For(options.Value);
     }
 
     /// <summary>What the primary handler below does with proxies (set when the pipeline is built).</summary>

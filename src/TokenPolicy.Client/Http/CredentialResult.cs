@@ -47,8 +47,11 @@ public sealed class CredentialResult
 
     /// <summary>A successful result.</summary>
     /// <param name="credential">The credential.</param>
-    public static CredentialResult Success(ProviderCredential credential) =>
-        new(CredentialResultStatus.Success, (credential ?? throw new ArgumentNullException(nameof(credential))).Provider, credential.CredentialId, credential);
+    public static CredentialResult Success(ProviderCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return new(CredentialResultStatus.Success, credential.Provider, credential.CredentialId, credential);
+    }
 
     /// <summary>No credential configured for <paramref name="provider"/>.</summary>
     /// <param name="provider">The provider.</param>

@@ -50,8 +50,11 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Adjusts the options last.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddTokenPolicyCredentials(this IServiceCollection services, Action<CredentialClientOptions> configure) =>
-        AddCore(services, null, configure ?? throw new ArgumentNullException(nameof(configure)));
+    public static IServiceCollection AddTokenPolicyCredentials(this IServiceCollection services, Action<CredentialClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, null, configure);
+    }
 
     /// <summary>
     /// Authenticates this client from the <see cref="ICredentialTokenResolver"/> (caller's token, else the control

@@ -84,11 +84,7 @@ public sealed class CredentialClientOptions
     /// <param name="getVariable">Reads one variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     public static void ApplyEnvironment(CredentialClientOptions options, Func<string, string?>? getVariable = null)
     {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
         getVariable ??= Environment.GetEnvironmentVariable;
         string? Get(string name)
         {

@@ -91,7 +91,8 @@ public static class ClientBench
         using var raw = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
 
         // Decomposition only (not a target): the raw request through IHttpClientFactory with the same resilience
-        // pipeline AddTokenPolicyCredentials configures, to split the gap into "pipeline" and "CredentialClient".
+        // strategies AddTokenPolicyCredentials configures, here through AddResilienceHandler (which adds Polly's
+        // telemetry; the client's own pipeline handler runs the strategies without it).
         var http = new CredentialClientOptions().Http;
         var pipelineServices = new ServiceCollection();
         pipelineServices.AddHttpClient("bench-pipeline")
