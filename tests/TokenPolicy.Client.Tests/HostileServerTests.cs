@@ -99,6 +99,28 @@ public sealed class HostileServerTests : LeakCheckedTest
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
+    [Fact]
+    public async Task TheTotalTimeoutBoundsTheFetchOverAllAttempts()
+    {
+        await using var backend = await LoopbackServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        using var provider = BuildServices(backend.BaseAddress, o =>
+        {
+            o.BotToken = LeakCapture.NewToken("bot");
+            o.Http.AttemptTimeout = TimeSpan.FromSeconds(20);
+            o.Http.TotalTimeout = TimeSpan.FromMilliseconds(300);
+        });
+
+        var watch = Stopwatch.StartNew();
+        var e = await Throws<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github"));
+        Assert.Contains("timed out", e.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(1, backend.RequestCount);
+
+        // The client stays usable: the pooled cancellation source of a timed-out fetch is not reused.
+        LeakCapture.Observe(await Assert.ThrowsAsync<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github")));
+        Assert.Equal(2, backend.RequestCount);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -124,6 +124,132 @@ public sealed class ProviderCredential
 
     internal static ProviderCredential? Parse(string provider, string credentialId, byte[] body)
     {
+        // The usual answer (known fields only, flat): one pass of a reader, no document. Anything else: the document.
+        if (TryParseFlat(provider, credentialId, body, out var flat))
+        {
+            return flat;
+        }
+
+        return ParseDocument(provider, credentialId, body);
+    }
+
+    private static bool TryParseFlat(string provider, string credentialId, byte[] body, out ProviderCredential? credential)
+    {
+        credential = null;
+        string? token = null, userName = null, email = null, url = null, apiToken = null, accessToken = null, refreshToken = null;
+        DateTimeOffset? expiresAt = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    if (reader.Read())
+                    {
+                        return false; // trailing content: let the document decide
+                    }
+
+                    break;
+                }
+
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    return false;
+                }
+
+                var known = KnownName(ref reader);
+                if (known is null || !reader.Read())
+                {
+                    return false;
+                }
+
+                var isString = reader.TokenType == JsonTokenType.String;
+                if (!isString && reader.TokenType is not (JsonTokenType.Number or JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False))
+                {
+                    return false; // an object or array: the document path
+                }
+
+                switch (known)
+                {
+                    case "token": token = isString ? reader.GetString() : null; break;
+                    case "username": userName = isString ? reader.GetString() : null; break;
+                    case "email": email = isString ? reader.GetString() : null; break;
+                    case "url": url = isString ? reader.GetString() : null; break;
+                    case "apitoken": apiToken = isString ? reader.GetString() : null; break;
+                    case "accesstoken": accessToken = isString ? reader.GetString() : null; break;
+                    case "refreshtoken": refreshToken = isString ? reader.GetString() : null; break;
+                    case "expiresat":
+                        expiresAt = isString
+                            ? (reader.TryGetDateTimeOffset(out var iso) ? iso : ParseTime(reader.GetString()))
+                            : reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds) ? FromUnix(seconds) : null;
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        credential = Build(provider, credentialId, token, userName, email, url, apiToken, accessToken, refreshToken, expiresAt, null);
+        return true;
+    }
+
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("token"u8)) return "token";
+        if (reader.ValueTextEquals("credential_id"u8) || reader.ValueTextEquals("credentialId"u8)) return "credentialid";
+        if (reader.ValueTextEquals("provider"u8)) return "provider";
+        if (reader.ValueTextEquals("userName"u8) || reader.ValueTextEquals("username"u8) || reader.ValueTextEquals("user_name"u8)) return "username";
+        if (reader.ValueTextEquals("email"u8)) return "email";
+        if (reader.ValueTextEquals("expiresAt"u8) || reader.ValueTextEquals("expires_at"u8)) return "expiresat";
+        if (reader.ValueTextEquals("url"u8)) return "url";
+        if (reader.ValueTextEquals("apiToken"u8) || reader.ValueTextEquals("api_token"u8)) return "apitoken";
+        if (reader.ValueTextEquals("accessToken"u8) || reader.ValueTextEquals("access_token"u8)) return "accesstoken";
+        if (reader.ValueTextEquals("refreshToken"u8) || reader.ValueTextEquals("refresh_token"u8)) return "refreshtoken";
+        return null;
+    }
+
+    private static ProviderCredential? Build(string provider, string credentialId, string? token, string? userName, string? email, string? url, string? apiToken, string? accessToken, string? refreshToken, DateTimeOffset? expiresAt, Dictionary<string, JsonElement>? extra)
+    {
+        // A whitespace-only token is no token.
+        var effective = !string.IsNullOrWhiteSpace(token) ? token
+            : !string.IsNullOrWhiteSpace(apiToken) ? apiToken
+            : !string.IsNullOrWhiteSpace(accessToken) ? accessToken
+            : null;
+        if (effective is null)
+        {
+            return null;
+        }
+
+        return new ProviderCredential(provider, credentialId, effective)
+        {
+            UserName = userName,
+            Email = email,
+            ExpiresAt = expiresAt,
+            Url = url,
+            ApiToken = apiToken,
+            AccessToken = accessToken,
+            RefreshToken = refreshToken,
+            AdditionalFields = (IReadOnlyDictionary<string, JsonElement>?)extra ?? s_noFields,
+        };
+    }
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+    // Unix seconds within what DateTimeOffset holds (years 1 to 9999); anything else is no expiry, not an error.
+    private static DateTimeOffset? FromUnix(long seconds) =>
+        seconds is >= -62_135_596_800L and <= 253_402_300_799L ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private static ProviderCredential? ParseDocument(string provider, string credentialId, byte[] body)
+    {
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -161,27 +287,7 @@ public sealed class ProviderCredential
                 }
             }
 
-            // A whitespace-only token is no token.
-            var effective = !string.IsNullOrWhiteSpace(token) ? token
-                : !string.IsNullOrWhiteSpace(apiToken) ? apiToken
-                : !string.IsNullOrWhiteSpace(accessToken) ? accessToken
-                : null;
-            if (effective is null)
-            {
-                return null;
-            }
-
-            return new ProviderCredential(provider, credentialId, effective!)
-            {
-                UserName = userName,
-                Email = email,
-                ExpiresAt = expiresAt,
-                Url = url,
-                ApiToken = apiToken,
-                AccessToken = accessToken,
-                RefreshToken = refreshToken,
-                AdditionalFields = (IReadOnlyDictionary<string, JsonElement>?)extra ?? s_noFields,
-            };
+            return Build(provider, credentialId, token, userName, email, url, apiToken, accessToken, refreshToken, expiresAt, extra);
         }
         catch (JsonException)
         {

@@ -151,15 +151,18 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => Transport.NewPrimaryHandler(sp.GetRequiredService<CredentialSettings>().Proxy));
         services.TryAddSingleton(sp => new CredentialPipeline(BuildPipeline(sp.GetRequiredService<CredentialSettings>().Http, sp.GetRequiredService<TimeProvider>())));
-        credentialClient.AddHttpMessageHandler(sp => new ResiliencePipelineHandler(sp.GetRequiredService<CredentialPipeline>().Pipeline));
+        credentialClient.AddHttpMessageHandler(sp => new ResiliencePipelineHandler(
+            sp.GetRequiredService<CredentialPipeline>().Pipeline,
+            sp.GetRequiredService<CredentialSettings>().Http.TotalTimeout,
+            sp.GetRequiredService<TimeProvider>()));
         credentialClient.AddHttpMessageHandler(sp => sp.GetRequiredService<CallerOrOidcAuthorizationHandler>());
         Secure(credentialClient, tokenEndpoint: false);
         return services;
     }
 
     /// <summary>
-    /// The credential client's resilience pipeline (Microsoft.Extensions.Http.Resilience strategies on Polly): total
-    /// timeout, retry of transient faults only with exponential backoff and jitter (a <c>Retry-After</c> up to
+    /// The credential client's resilience pipeline (Microsoft.Extensions.Http.Resilience strategies on Polly), within
+    /// the total timeout of <see cref="ResiliencePipelineHandler"/>: retry of transient faults only with exponential backoff and jitter (a <c>Retry-After</c> up to
     /// <see cref="CredentialHttpOptions.MaxRetryAfter"/> is honoured, a longer one ends the fetch with its status),
     /// attempt timeout. Built once, without Polly's per-attempt telemetry (the client's own metrics and events cover
     /// fetches): on loopback that telemetry cost more than the request.
@@ -167,7 +170,6 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
     internal static ResiliencePipeline<HttpResponseMessage> BuildPipeline(CredentialHttpOptions http, TimeProvider time)
     {
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ResiliencePipelineName, TimeProvider = time };
-        pipeline.AddTimeout(http.TotalTimeout);
         if (http.MaxRetryAttempts > 0)
         {
             var cap = http.MaxRetryAfter;
