@@ -58,14 +58,25 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request is CredentialRequest credential ? FetchAsync(credential, cancellationToken) : AuthorizeAsync(request, null, cancellationToken);
+        return request is CredentialRequest credential ? FetchAsync(credential, cancellationToken) : AuthorizeAsync(request, cancellationToken);
     }
 
     /// <summary>A credential fetch: the body is read within the attempt, so the attempt timeout and the limit cover it.</summary>
     private async Task<HttpResponseMessage> FetchAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
         var fetch = request.Fetch;
-        var response = await AuthorizeAsync(request, fetch, cancellationToken).ConfigureAwait(false);
+        Guard(request.RequestUri);
+        var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(request, token, token.UserId, cancellationToken).ConfigureAwait(false);
+        if (IsRefusal(response.StatusCode))
+        {
+            response = await FallBackAsync(request, fetch, token, response, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            fetch.Answered(token.Source);
+        }
+
         fetch.Status = response.StatusCode;
         try
         {
@@ -79,19 +90,18 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpResponseMessage> AuthorizeAsync(HttpRequestMessage request, FetchContext? fetch, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Guard(request.RequestUri);
-
         var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        var userId = token.UserId;
-        var response = await SendOnceAsync(request, token, userId, cancellationToken).ConfigureAwait(false);
-        if (!IsRefusal(response.StatusCode))
-        {
-            fetch?.Answered(token.Source);
-            return response;
-        }
+        var response = await SendOnceAsync(request, token, token.UserId, cancellationToken).ConfigureAwait(false);
+        return IsRefusal(response.StatusCode) ? await FallBackAsync(request, null, token, response, cancellationToken).ConfigureAwait(false) : response;
+    }
 
+    /// <summary>The fallback policy, after a refusal (401/403) of <paramref name="token"/>.</summary>
+    private async Task<HttpResponseMessage> FallBackAsync(HttpRequestMessage request, FetchContext? fetch, ResolvedToken token, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var userId = token.UserId;
         var host = request.RequestUri!.IdnHost;
         if (token.Source == TokenSource.Caller)
         {
@@ -159,12 +169,21 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, ResolvedToken token, string? userId, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, ResolvedToken token, string? userId, CancellationToken cancellationToken)
     {
         // Every hop: the URI may have been changed by a handler above since the first check.
         var sent = request.RequestUri;
         Guard(sent);
         token.Apply(request.Headers, userId);
+
+        // A transport this library configured follows no redirect, so only logging needs the answer here.
+        return Transport.Known && !_logger.IsEnabled(LogLevel.Debug)
+            ? base.SendAsync(request, cancellationToken)
+            : SendCheckedAsync(request, sent!, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, Uri sent, CancellationToken cancellationToken)
+    {
         var started = _logger.IsEnabled(LogLevel.Debug) ? Stopwatch.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
@@ -173,13 +192,13 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         }
         catch (Exception e) when (started != 0)
         {
-            Log.HttpRequestFailed(_logger, request.Method.Method, sent!.IdnHost, sent.AbsolutePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
+            Log.HttpRequestFailed(_logger, request.Method.Method, sent.IdnHost, sent.AbsolutePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
             throw;
         }
 
         if (started != 0)
         {
-            Log.HttpRequestDone(_logger, request.Method.Method, sent!.IdnHost, sent.AbsolutePath, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Log.HttpRequestDone(_logger, request.Method.Method, sent.IdnHost, sent.AbsolutePath, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         if (!ReferenceEquals(request.RequestUri, sent) && request.RequestUri != sent)

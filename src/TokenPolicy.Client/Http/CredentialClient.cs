@@ -98,7 +98,7 @@ public sealed class CredentialClient
     /// <exception cref="CredentialHostNotAllowedException">The backend host, or the proxy towards it, is not allowed; nothing was sent.</exception>
     /// <exception cref="CredentialAuthenticationException">The backend refused every token tried.</exception>
     /// <exception cref="CredentialFetchException">Another failure: status and response length when a response arrived, never the body.</exception>
-    public async Task<CredentialResult> GetAsync(string provider, CancellationToken cancellationToken = default)
+    public Task<CredentialResult> GetAsync(string provider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var name = provider.AsSpan().Trim();
@@ -107,41 +107,29 @@ public sealed class CredentialClient
             throw new ArgumentException($"The provider name must match [A-Za-z0-9_-]{{1,{Names.MaxLength}}}.", nameof(provider));
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var configured = _targets.TryGetValue(name.Length == provider.Length ? provider : name.ToString(), out var target);
-        var tag = configured ? target!.Provider : name.ToString().ToLowerInvariant();
-        var outcome = "failure";
-        try
+        if (_targets.TryGetValue(name.Length == provider.Length ? provider : name.ToString(), out var target))
         {
-            CredentialResult result;
-            if (!configured)
-            {
-                Log.NotConfigured(_logger, tag);
-                result = CredentialResult.NotConfigured(name.ToString());
-                outcome = "not_configured";
-                return result;
-            }
+            return FetchAsync(target, cancellationToken);
+        }
 
-            result = await FetchAsync(target!, cancellationToken).ConfigureAwait(false);
-            outcome = result.Status == CredentialResultStatus.Success ? "success" : "not_found";
-            return result;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            outcome = "cancelled";
-            throw;
-        }
-        finally
-        {
-            _metrics.Fetch(tag, outcome, Stopwatch.GetElapsedTime(started));
-        }
+        var tag = name.ToString().ToLowerInvariant();
+        Log.NotConfigured(_logger, tag);
+        _metrics.Fetch(tag, "not_configured", TimeSpan.Zero);
+        return Task.FromResult(CredentialResult.NotConfigured(name.ToString()));
     }
 
     private async Task<CredentialResult> FetchAsync(Target target, CancellationToken cancellationToken)
     {
         var uri = target.Uri ?? throw new InvalidOperationException($"{EnvironmentVariables.BackendApiUrl} ({CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.BackendApiUrl)}) is not set, so the '{target.Provider}' credential cannot be fetched.");
-        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failure";
         var provider = target.Provider;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            _metrics.Fetch(provider, "cancelled", TimeSpan.Zero);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         Log.Fetching(_logger, provider, target.CredentialId);
 
         var fetch = new CallerOrOidcAuthorizationHandler.FetchContext(provider, callerFallback: true);
@@ -156,10 +144,13 @@ public sealed class CredentialClient
                 ? await _invoker.SendAsync(request, timeout?.Token ?? cancellationToken).ConfigureAwait(false)
                 : await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var body = fetch.Body ?? await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            return Complete(target, response.StatusCode, body, fetch.LastSource);
+            var result = Complete(target, response.StatusCode, body, fetch.LastSource);
+            outcome = result.Status == CredentialResultStatus.Success ? "success" : "not_found";
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "cancelled";
             throw;
         }
         catch (CredentialTokenUnavailableException)
@@ -195,6 +186,10 @@ public sealed class CredentialClient
             throw new CredentialFetchException(provider, status is { } s
                 ? $"Fetching the '{provider}' credential failed reading the answer to status {(int)s} ({reason})."
                 : $"Fetching the '{provider}' credential failed without a response ({reason}).", status, null, e);
+        }
+        finally
+        {
+            _metrics.Fetch(provider, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 
