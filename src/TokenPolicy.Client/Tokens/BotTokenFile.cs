@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace TokenPolicy.Credentials;
@@ -22,8 +23,8 @@ internal sealed class BotTokenFile
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
     private Stamp? _stamp;
-    private Version? _value;
-    private string _status = "not checked yet";
+    private volatile Version? _value;
+    private volatile string _status = "not checked yet";
     private long _nextCheck;
 
     public BotTokenFile(string path, ILogger logger, TimeSpan checkInterval, TimeProvider? time = null)
@@ -39,6 +40,18 @@ internal sealed class BotTokenFile
     /// <summary>The token, or null with the reason in <paramref name="status"/>.</summary>
     public Version? Read(bool force, out string status)
     {
+        // Within the interval: what the last check found, without taking the lock (the hot path of every resolution).
+        if (!force && _interval > TimeSpan.Zero)
+        {
+            var next = Volatile.Read(ref _nextCheck);
+            if (next != 0 && _time.GetTimestamp() < next)
+            {
+                var value = _value;
+                status = _status;
+                return value;
+            }
+        }
+
         lock (_gate)
         {
             var now = _time.GetTimestamp();
@@ -48,10 +61,11 @@ internal sealed class BotTokenFile
                 return _value;
             }
 
-            _nextCheck = now + (long)(_interval.TotalSeconds * _time.TimestampFrequency);
-            _value = Check(force);
+            var value = Check(force);
+            _value = value;
+            Volatile.Write(ref _nextCheck, now + (long)(_interval.TotalSeconds * _time.TimestampFrequency));
             status = _status;
-            return _value;
+            return value;
         }
     }
 
