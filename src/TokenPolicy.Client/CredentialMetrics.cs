@@ -76,6 +76,15 @@ public sealed class CredentialMetrics : IDisposable
         _failures.Add(1, tags);
     }
 
+    /// <summary>The status tag of an HTTP status: its number (a bounded set: 100-999).</summary>
+    internal static string StatusTag(System.Net.HttpStatusCode status)
+    {
+        var code = (int)status;
+        return code is >= 100 and <= 999 ? s_statusTags[code - 100] ??= code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "other";
+    }
+
+    private static readonly string?[] s_statusTags = new string?[900];
+
     internal void TokenRequest(string kind, string outcome) =>
         _tokenRequests.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -6,8 +6,8 @@ namespace TokenPolicy.Credentials;
 /// <summary>Source-generated log messages. None takes a token, a secret or a response body.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Fetching the '{Provider}' credential {CredentialId} with the {TokenSource} token.")]
-    public static partial void Fetching(ILogger logger, string provider, string credentialId, TokenSource tokenSource);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Fetching the '{Provider}' credential {CredentialId}.")]
+    public static partial void Fetching(ILogger logger, string provider, string credentialId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "No credential is configured for provider '{Provider}'.")]
     public static partial void NotConfigured(ILogger logger, string provider);
@@ -39,8 +39,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Control-plane token exchange attempt {Attempt} of {MaxAttempts} failed: {Reason}.")]
     public static partial void ExchangeAttemptFailed(ILogger logger, int attempt, int maxAttempts, string reason);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The {Source} gave no token; falling back to the bot-token file and BOT_TOKEN.")]
-    public static partial void OidcSourceFailed(ILogger logger, string source, Exception exception);
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The {Source} gave no token ({Reason}); falling back to the bot-token file and BOT_TOKEN.")]
+    public static partial void OidcSourceFailed(ILogger logger, string source, string reason);
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Read the bot-token file {Path}.")]
     public static partial void BotTokenFileRead(ILogger logger, string path);
@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "The {TokenSource} token was refused by {Host} ({StatusCode}); refreshing the bot token and retrying once.")]
     public static partial void HandlerRefused(ILogger logger, TokenSource tokenSource, string host, int statusCode);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Debug, Message = "HTTP {Method} {Host}{Path} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms.")]
+    public static partial void HttpRequestDone(ILogger logger, string method, string host, string path, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Debug, Message = "HTTP {Method} {Host}{Path} failed after {ElapsedMilliseconds:0.0} ms: {Reason}.")]
+    public static partial void HttpRequestFailed(ILogger logger, string method, string host, string path, double elapsedMilliseconds, string reason);
 }

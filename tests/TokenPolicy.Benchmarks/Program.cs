@@ -334,6 +334,7 @@ var targets = new (string Key, string Label, double Limit, bool AtLeast)[]
     ("perDocument.oursExecP99Ms", "per-document p99, ours (ms)", 5.0, false),
     ("client.resolve.bytesPerCall", "cached Resolve() bytes", 0.0, false),
     ("client.throughputRatio", "client/raw throughput", 0.95, true),
+    ("client.parallel8.throughputRatio", "client/raw throughput, 8 in flight", 0.95, true),
 };
 var targetsJson = new JsonArray();
 foreach (var t in targets)

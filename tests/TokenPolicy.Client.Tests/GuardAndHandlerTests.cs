@@ -33,14 +33,13 @@ public sealed class GuardAndHandlerTests : LeakCheckedTest
             Assert.Contains("collector.attacker.example", e.Message);
         }
 
-        // 2. A client built by hand without validation refuses at send time.
+        // 2. A client built by hand validates its options in the constructor: it cannot be built for that host.
         var options = new CredentialClientOptions { BackendApiUrl = attackerUrl.ToString(), BotToken = bot, BotTokenFilePath = "/nonexistent/bot-token" };
         options.CredentialIds["github"] = "cred-1";
         var resolver = new CredentialTokenResolver(null, options);
         using var http = new HttpClient(server.CreateRedirectingHandler());
-        var client = new CredentialClient(http, resolver, Options.Create(options));
-        var refused = await Throws<CredentialHostNotAllowedException>(() => client.GetAsync("github", CancellationToken.None));
-        Assert.Equal("collector.attacker.example", refused.Host);
+        var invalid = LeakCapture.Observe(Assert.Throws<OptionsValidationException>(() => new CredentialClient(http, resolver, Options.Create(options))));
+        Assert.Contains("collector.attacker.example", invalid.Message);
 
         // 3. Any client with AddCallerOrOidcAuthorization refuses as well.
         using var handlerProvider = BuildServices(null, o => o.BotToken = bot, services: s =>

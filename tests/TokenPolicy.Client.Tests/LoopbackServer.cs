@@ -88,6 +88,30 @@ public sealed class LoopbackServer : IAsyncDisposable
         },
     };
 
+    /// <summary>
+    /// A handler as an application would configure it (redirects followed, the default proxy) whose connections go to
+    /// the loopback server named for the host in <paramref name="hosts"/>, so that host names outside the allowlist can
+    /// be served on loopback.
+    /// </summary>
+    public static SocketsHttpHandler CreateNameMappingHandler(IReadOnlyDictionary<string, LoopbackServer> hosts) => new()
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var port = hosts.TryGetValue(context.DnsEndPoint.Host, out var server) ? server.Port : context.DnsEndPoint.Port;
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
     public static Task Json(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TokenPolicy.Credentials;
 
 namespace TokenPolicy.Client.Tests;
@@ -63,13 +64,66 @@ public sealed class MetricsAndLoggingTests : LeakCheckedTest
         var before = LeakCapture.LogCount;
         await Throws<CredentialAuthenticationException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None));
 
-        // The capture works: the library's messages and the HTTP client's trace logs (with headers) arrived...
+        // The capture works: the library's messages and its request log (method, host, path, status) arrived...
         Assert.True(LeakCapture.LogCount > before);
         Assert.Contains(Logs.Entries, e => e.EventId.Id == 6 && e.Text.Contains("github") && e.Text.Contains("401"));
-        Assert.Contains(Logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) && e.Text.Contains("Authorization"));
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 40 && e.Text.Contains("/api/ambient/v1/credentials/cred-1/token") && e.Text.Contains("401"));
+
+        // ... the factory's own request logging (whose header event carries raw values in its state) is replaced ...
+        Assert.DoesNotContain(Logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
 
         // ... and the token is in none of them (checked again for the whole suite after every test).
         Assert.DoesNotContain(Logs.Entries, e => e.Text.Contains(bot, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFactoryHeaderEventExposesRawValuesInItsStateAndNoClientOfOursEmitsIt()
+    {
+        await using var api = await LoopbackServer.StartAsync(context => LoopbackServer.Json(context, 200, "{}"));
+
+        // The defect: a plain factory client's Trace header event redacts its message but not its state.
+        var plainLedger = new LeakLedger();
+        var plainToken = plainLedger.NewToken("plain");
+        var plain = new ServiceCollection();
+        plain.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(plainLedger)));
+        plain.AddHttpClient("plain", c => c.BaseAddress = api.BaseAddress).RedactLoggedHeaders(new[] { "Authorization" });
+        using (var provider = plain.BuildServiceProvider())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/x");
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + plainToken);
+            (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("plain").SendAsync(request)).Dispose();
+        }
+
+        Assert.NotNull(plainLedger.FindLeak());
+
+        // Ours: the caller token, the bot token and the exchange proof through every client the library configures,
+        // logged at Trace, and nothing in any text or state.
+        var ledger = new LeakLedger();
+        var caller = ledger.NewToken("caller");
+        var bot = ledger.NewToken("bot");
+        var ours = new ServiceCollection();
+        ours.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(ledger)));
+        ours.AddTokenPolicyCredentials(o =>
+        {
+            o.BackendApiUrl = api.BaseAddress.ToString();
+            o.BotToken = bot;
+            o.BotTokenFilePath = "/nonexistent/bot-token";
+            o.CredentialIds["github"] = "cred-1";
+        });
+        ours.AddHttpClient("api", c => c.BaseAddress = api.BaseAddress).AddCallerOrOidcAuthorization();
+        using (var provider = ours.BuildServiceProvider())
+        {
+            using (CallerTokenContext.Begin("Bearer " + caller, "u1"))
+            {
+                (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("/x")).Dispose();
+                await Assert.ThrowsAsync<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github"));
+            }
+
+            (await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("/y")).Dispose();
+        }
+
+        Assert.Equal(4, api.RequestCount); // the plain request and our three
+        Assert.Null(ledger.FindLeak());
     }
 
     [Fact]

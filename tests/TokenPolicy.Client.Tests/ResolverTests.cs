@@ -19,6 +19,7 @@ public sealed class ResolverTests : LeakCheckedTest, IDisposable
         {
             BotTokenFilePath = file ?? Path.Combine(_directory, "absent"),
             BotToken = environmentToken,
+            BotTokenFileCheckInterval = TimeSpan.Zero,
         };
         return new CredentialTokenResolver(AsyncLocalCallerTokenAccessor.Instance, options, oidc);
     }
@@ -81,10 +82,12 @@ public sealed class ResolverTests : LeakCheckedTest, IDisposable
 
         public string Description => "test token source";
 
-        public string? CachedToken => Token;
+        private OidcToken? _current;
 
-        public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken = default)
-            => Token is { } token ? new ValueTask<string>(token) : throw new InvalidOperationException("no token");
+        public OidcToken? Cached => Token is null ? null : _current is { } c && c.Value == Token ? c : _current = new OidcToken(Token);
+
+        public ValueTask<OidcToken> GetTokenAsync(OidcToken? refused, CancellationToken cancellationToken = default)
+            => Cached is { } token ? new ValueTask<OidcToken>(token) : throw new InvalidOperationException("no token");
     }
 
     [Fact]

@@ -136,9 +136,25 @@ public sealed class LeakLedger
 /// <summary>A logger provider feeding <see cref="LeakCapture"/>, plus a per-provider list for assertions.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
+    private readonly LeakLedger? _ledger;
+
+    public CapturingLoggerProvider(LeakLedger? ledger = null) => _ledger = ledger;
+
     public ConcurrentQueue<(string Category, LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    private void Capture(string text)
+    {
+        if (_ledger is null)
+        {
+            LeakCapture.AddLog(text);
+        }
+        else
+        {
+            _ledger.Add(text);
+        }
+    }
 
     public void Dispose()
     {
@@ -149,7 +165,16 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            LeakCapture.AddLog(state.ToString() ?? string.Empty);
+            var text = new StringBuilder(state.ToString());
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var pair in values)
+                {
+                    text.Append(" | ").Append(pair.Key).Append('=').Append(Flatten(pair.Value));
+                }
+            }
+
+            owner.Capture(text.ToString());
             return null;
         }
 
@@ -162,7 +187,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             {
                 foreach (var pair in values)
                 {
-                    text.Append(" | ").Append(pair.Key).Append('=').Append(pair.Value);
+                    // Structured sinks export every value: header collections and other enumerables item by item.
+                    text.Append(" | ").Append(pair.Key).Append('=').Append(Flatten(pair.Value));
                 }
             }
 
@@ -173,8 +199,16 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
             var line = text.ToString();
             owner.Entries.Enqueue((category, logLevel, eventId, line));
-            LeakCapture.AddLog(line);
+            owner.Capture(line);
         }
+
+        private static string? Flatten(object? value) => value switch
+        {
+            null => null,
+            string s => s,
+            System.Collections.IEnumerable items => string.Join(",", items.Cast<object?>().Select(Flatten)),
+            _ => value.ToString(),
+        };
     }
 }
 
@@ -268,6 +302,12 @@ public sealed class FakeControlPlane : IAsyncDisposable
     /// <summary>Status to answer attempt n (1-based) with instead of a token; null to issue a token.</summary>
     public Func<int, int?> FailAttempt { get; set; } = _ => null;
 
+    /// <summary>When set, every exchange answers this same token value (a control plane that re-issues the token).</summary>
+    public string? FixedToken { get; set; }
+
+    /// <summary>When set, the body of a successful answer (instead of {"token": ...}).</summary>
+    public Func<string>? Body { get; set; }
+
     /// <summary>Delay before answering (to widen races).</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -323,7 +363,13 @@ public sealed class FakeControlPlane : IAsyncDisposable
         }
 
         var number = Interlocked.Increment(ref _exchanges);
-        var token = LeakCapture.NewToken("oidc" + number);
+        if (Body is { } body)
+        {
+            await LoopbackServer.Json(context, 200, body());
+            return;
+        }
+
+        var token = FixedToken ?? LeakCapture.NewToken("oidc" + number);
         _issued.Enqueue(token);
         await LoopbackServer.Json(context, 200, $"{{\"token\":\"{token}\"}}");
     }

@@ -201,19 +201,19 @@ public sealed class ClientCredentialsTests : LeakCheckedTest
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => source.GetTokenAsync(null).AsTask())));
         Assert.Equal(1, requests);
-        Assert.All(tokens, t => Assert.Equal(issued[0], t));
+        Assert.All(tokens, t => Assert.Equal(issued[0], t.Value));
         Assert.Equal(clock.GetUtcNow().AddSeconds(300), source.ExpiresAt);
 
         clock.Advance(TimeSpan.FromSeconds(269));
-        Assert.Equal(issued[0], source.CachedToken);
-        Assert.Equal(issued[0], await source.GetTokenAsync(null));
+        Assert.Equal(issued[0], source.Cached?.Value);
+        Assert.Equal(issued[0], (await source.GetTokenAsync(null)).Value);
         Assert.Equal(1, requests);
 
         clock.Advance(TimeSpan.FromSeconds(2)); // 29 s before expiry: replaced
-        Assert.Null(source.CachedToken);
+        Assert.Null(source.Cached);
         var renewed = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => source.GetTokenAsync(null).AsTask())));
         Assert.Equal(2, requests);
-        Assert.All(renewed, t => Assert.Equal(issued[1], t));
+        Assert.All(renewed, t => Assert.Equal(issued[1], t.Value));
     }
 
     [Fact]

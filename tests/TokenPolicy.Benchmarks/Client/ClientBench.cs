@@ -91,7 +91,8 @@ public static class ClientBench
         using var raw = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
 
         // Decomposition only (not a target): the raw request through IHttpClientFactory with the same resilience
-        // pipeline AddTokenPolicyCredentials configures, to split the gap into "pipeline" and "CredentialClient".
+        // strategies AddTokenPolicyCredentials configures, here through AddResilienceHandler (which adds Polly's
+        // telemetry; the client's own pipeline handler runs the strategies without it).
         var http = new CredentialClientOptions().Http;
         var pipelineServices = new ServiceCollection();
         pipelineServices.AddHttpClient("bench-pipeline")
@@ -159,10 +160,10 @@ public static class ClientBench
         // Warm both paths (connections, JIT tiers), then interleave rounds, alternating which goes first.
         for (var i = 0; i < 3; i++)
         {
-            await RunSequentialAsync(ViaClientAsync, 200).ConfigureAwait(false);
-            await RunSequentialAsync(RawAsync, 200).ConfigureAwait(false);
+            await RunSequentialAsync(ViaClientAsync, 1000).ConfigureAwait(false);
+            await RunSequentialAsync(RawAsync, 1000).ConfigureAwait(false);
             await RunSequentialAsync(PipelineAsync, 200).ConfigureAwait(false);
-            await Task.Delay(150).ConfigureAwait(false);
+            await Task.Delay(150).ConfigureAwait(false); // let tiered compilation promote the hot paths
         }
 
         var sequential = new Dictionary<string, List<(double Rps, double Bytes)>> { ["client"] = new(), ["raw"] = new(), ["rawWithPipeline"] = new() };
@@ -172,15 +173,19 @@ public static class ClientBench
             await RunSequentialAsync(() => RawViaAsync(extraClients[name]), 200).ConfigureAwait(false);
         }
 
+        // Client and raw are paired within each round: the round is cut into slices that alternate (client, raw, raw,
+        // client, ...), so both see the same machine state; a round's ratio is client rps / raw rps over its slices, and
+        // the headline ratio is the median of the rounds' ratios (2 cores shared with other work swing a whole round by
+        // 2-3x, which medians of separate rounds do not cancel).
         var parallel = new Dictionary<string, List<(double Rps, double Bytes)>> { ["client"] = new(), ["raw"] = new() };
+        var ratios = new List<double>();
+        var ratios8 = new List<double>();
         for (var round = 0; round < options.ClientRounds; round++)
         {
-            var order = round % 2 == 0 ? new[] { "client", "raw" } : new[] { "raw", "client" };
-            foreach (var which in order)
-            {
-                Func<Task> once = which == "client" ? ViaClientAsync : RawAsync;
-                sequential[which].Add(await RunSequentialAsync(once, options.ClientRequests).ConfigureAwait(false));
-            }
+            var (c1, r1) = await PairedAsync(ViaClientAsync, RawAsync, options.ClientRequests, 1).ConfigureAwait(false);
+            sequential["client"].Add(c1);
+            sequential["raw"].Add(r1);
+            ratios.Add(c1.Rps / r1.Rps);
 
             sequential["rawWithPipeline"].Add(await RunSequentialAsync(PipelineAsync, options.ClientRequests).ConfigureAwait(false));
             foreach (var name in extra)
@@ -188,18 +193,17 @@ public static class ClientBench
                 sequential[name].Add(await RunSequentialAsync(() => RawViaAsync(extraClients[name]), options.ClientRequests).ConfigureAwait(false));
             }
 
-            foreach (var which in order)
-            {
-                Func<Task> once = which == "client" ? ViaClientAsync : RawAsync;
-                parallel[which].Add(await RunParallelAsync(once, options.ClientRequests, 8).ConfigureAwait(false));
-            }
+            var (c8, r8) = await PairedAsync(ViaClientAsync, RawAsync, options.ClientRequests, 8).ConfigureAwait(false);
+            parallel["client"].Add(c8);
+            parallel["raw"].Add(r8);
+            ratios8.Add(c8.Rps / r8.Rps);
         }
 
         var clientRps = Stats.Median(sequential["client"].Select(s => s.Rps));
         var rawRps = Stats.Median(sequential["raw"].Select(s => s.Rps));
         report.Figure("client.credentialClient.requestsPerSecond", clientRps);
         report.Figure("client.rawHttpClient.requestsPerSecond", rawRps);
-        report.Figure("client.throughputRatio", Stats.Ratio(clientRps, rawRps));
+        report.Figure("client.throughputRatio", Stats.Median(ratios));
         report.Figure("client.credentialClient.bytesPerRequest", Stats.Median(sequential["client"].Select(s => s.Bytes)));
         report.Figure("client.rawHttpClient.bytesPerRequest", Stats.Median(sequential["raw"].Select(s => s.Bytes)));
         var pipeRps = Stats.Median(sequential["rawWithPipeline"].Select(s => s.Rps));
@@ -214,7 +218,7 @@ public static class ClientBench
         var pRaw = Stats.Median(parallel["raw"].Select(s => s.Rps));
         report.Figure("client.parallel8.credentialClient.requestsPerSecond", pClient);
         report.Figure("client.parallel8.rawHttpClient.requestsPerSecond", pRaw);
-        report.Figure("client.parallel8.throughputRatio", Stats.Ratio(pClient, pRaw));
+        report.Figure("client.parallel8.throughputRatio", Stats.Median(ratios8));
         result["throughput"] = new JsonObject
         {
             ["server"] = "in-process HTTP/1.1 keep-alive on 127.0.0.1 (fixed JSON body, 401 without a bearer header)",
@@ -222,12 +226,50 @@ public static class ClientBench
             ["rounds"] = options.ClientRounds,
             ["sequential"] = JsonSerializer.SerializeToNode(sequential.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => new { v.Rps, v.Bytes }))),
             ["parallel8"] = JsonSerializer.SerializeToNode(parallel.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => new { v.Rps, v.Bytes }))),
+            ["roundRatios"] = JsonSerializer.SerializeToNode(ratios),
+            ["roundRatios8"] = JsonSerializer.SerializeToNode(ratios8),
+            ["ratioMethod"] = "median over rounds of client/raw within a round; each round alternates 10 slices of each (ABBA order)",
             ["serverRequests"] = server.Requests,
             ["serverRefused"] = server.Refused,
             ["bytesPerRequestNote"] = "process-wide, includes the in-process server's share (the same for both)",
         };
-        log.WriteLine($"client: CredentialClient {clientRps:F0} req/s vs raw {rawRps:F0} req/s (x{Stats.Ratio(clientRps, rawRps):F3}), raw through the same factory + resilience pipeline {pipeRps:F0} req/s; 8 in flight: {pClient:F0} vs {pRaw:F0} (x{Stats.Ratio(pClient, pRaw):F3}); server saw {server.Requests} requests, {server.Refused} refused");
+        log.WriteLine($"client: CredentialClient {clientRps:F0} req/s vs raw {rawRps:F0} req/s (paired ratio x{Stats.Median(ratios):F3}; rounds {string.Join(" ", ratios.Select(r => r.ToString("F2")))}), raw through the factory + AddResilienceHandler {pipeRps:F0} req/s; 8 in flight: {pClient:F0} vs {pRaw:F0} (paired ratio x{Stats.Median(ratios8):F3}; rounds {string.Join(" ", ratios8.Select(r => r.ToString("F2")))}); server saw {server.Requests} requests, {server.Refused} refused");
         return result;
+    }
+
+    /// <summary>One round of <paramref name="a"/> against <paramref name="b"/>: 10 slices each, alternating ABBA.</summary>
+    private static async Task<((double Rps, double Bytes) A, (double Rps, double Bytes) B)> PairedAsync(Func<Task> a, Func<Task> b, int count, int inFlight)
+    {
+        const int slices = 10;
+        var per = Math.Max(inFlight, count / slices);
+        double timeA = 0, timeB = 0, bytesA = 0, bytesB = 0;
+        var doneA = 0;
+        var doneB = 0;
+        for (var slice = 0; slice < slices; slice++)
+        {
+            var first = slice % 4 is 0 or 3;
+            foreach (var isA in first ? new[] { true, false } : new[] { false, true })
+            {
+                var (rps, bytes) = inFlight == 1
+                    ? await RunSequentialAsync(isA ? a : b, per).ConfigureAwait(false)
+                    : await RunParallelAsync(isA ? a : b, per, inFlight).ConfigureAwait(false);
+                var n = inFlight == 1 ? per : per / inFlight * inFlight;
+                if (isA)
+                {
+                    timeA += n / rps;
+                    bytesA += bytes * n;
+                    doneA += n;
+                }
+                else
+                {
+                    timeB += n / rps;
+                    bytesB += bytes * n;
+                    doneB += n;
+                }
+            }
+        }
+
+        return ((doneA / timeA, bytesA / doneA), (doneB / timeB, bytesB / doneB));
     }
 
     private static async Task<(double Rps, double Bytes)> RunSequentialAsync(Func<Task> once, int count)
@@ -309,15 +351,15 @@ public static class ClientBench
     /// <summary>An OIDC token source whose token is already in memory (the state after the first exchange).</summary>
     private sealed class FixedOidcSource : IOidcTokenSource
     {
-        private readonly string _token;
+        private readonly OidcToken _token;
 
-        public FixedOidcSource(string token) => _token = token;
+        public FixedOidcSource(string token) => _token = new OidcToken(token);
 
         public string Description => "benchmark in-memory token";
 
-        public string? CachedToken => _token;
+        public OidcToken? Cached => _token;
 
-        public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken = default) => new(_token);
+        public ValueTask<OidcToken> GetTokenAsync(OidcToken? refused, CancellationToken cancellationToken = default) => new(_token);
     }
 }
 #endif

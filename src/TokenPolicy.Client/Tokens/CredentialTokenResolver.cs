@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +17,7 @@ public interface ICredentialTokenResolver
     /// in <c>BOT_TOKEN</c>.
     /// </summary>
     /// <returns>The token.</returns>
-    /// <exception cref="CredentialTokenUnavailableException">No source gave a token; the message lists them.</exception>
+    /// <exception cref="CredentialTokenUnavailableException">No source gave a token, or the caller's is malformed; the message lists why.</exception>
     ResolvedToken Resolve();
 
     /// <summary>
@@ -25,52 +26,57 @@ public interface ICredentialTokenResolver
     /// </summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The token.</returns>
-    /// <exception cref="CredentialTokenUnavailableException">No source gave a token; the message lists them.</exception>
+    /// <exception cref="CredentialTokenUnavailableException">No source gave a token, or the caller's is malformed; the message lists why.</exception>
     ValueTask<ResolvedToken> ResolveAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// The sanctioned token resolver. Order: the caller's token (<see cref="ICallerTokenAccessor"/>); else the bot token
 /// from, in order, the in-memory token of an <see cref="IOidcTokenSource"/> (control-plane exchange or client
-/// credentials), the bot-token file, <c>BOT_TOKEN</c>. Fails closed when none gives a token.
+/// credentials), the bot-token file, <c>BOT_TOKEN</c>. Any failure of a source moves on to the next one; it fails
+/// closed when none gives a token.
 /// </summary>
 public sealed class CredentialTokenResolver : ICredentialTokenResolver
 {
     private static readonly object s_defaultGate = new();
+    private static readonly object s_environmentOrigin = new();
     private static CredentialTokenResolver? s_default;
 
     private readonly ICallerTokenAccessor _callerAccessor;
     private readonly IOidcTokenSource? _oidc;
     private readonly BotTokenFile _file;
     private readonly string? _environmentToken;
+    private readonly string? _environmentProblem;
     private readonly ILogger _logger;
     private volatile ResolvedToken? _lastBot;
     private volatile CallerMemo? _lastCaller;
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="callerTokenAccessor">The caller of the current work; <see cref="AsyncLocalCallerTokenAccessor"/> by default.</param>
-    /// <param name="options">The bot-token file path and <c>BOT_TOKEN</c> (other settings are not used here).</param>
+    /// <param name="options">The bot-token file, its check interval and <c>BOT_TOKEN</c> (other settings are not used here).</param>
     /// <param name="oidcTokenSource">The in-memory OIDC token source, if any.</param>
     /// <param name="logger">Logger.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The bot-token settings are invalid (for example the path is a service-account token path).</exception>
     public CredentialTokenResolver(ICallerTokenAccessor? callerTokenAccessor, CredentialClientOptions options, IOidcTokenSource? oidcTokenSource = null, ILogger<CredentialTokenResolver>? logger = null)
+        : this(callerTokenAccessor, ValidTokens(options), oidcTokenSource, logger)
     {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
+    }
 
+    internal CredentialTokenResolver(ICallerTokenAccessor? callerTokenAccessor, CredentialSettings settings, IOidcTokenSource? oidcTokenSource, ILogger? logger)
+    {
         _callerAccessor = callerTokenAccessor ?? AsyncLocalCallerTokenAccessor.Instance;
         _oidc = oidcTokenSource;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _file = new BotTokenFile(string.IsNullOrWhiteSpace(options.BotTokenFilePath) ? CredentialClientOptions.DefaultBotTokenFilePath : options.BotTokenFilePath, _logger);
-        _environmentToken = string.IsNullOrWhiteSpace(options.BotToken) ? null : options.BotToken!.Trim();
+        _logger = logger ?? NullLogger.Instance;
+        _file = new BotTokenFile(settings.BotTokenFilePath, _logger, settings.BotTokenFileCheckInterval);
+        _environmentToken = settings.EnvironmentToken;
+        _environmentProblem = settings.EnvironmentTokenProblem;
     }
 
     /// <summary>
     /// A process-wide resolver built from the environment variables on first use (thread-safe), for code without
     /// dependency injection. Uses the ambient <see cref="CallerTokenContext"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The control-plane or client-credentials variables are set but invalid.</exception>
+    /// <exception cref="InvalidOperationException">The token variables are set but invalid.</exception>
     public static CredentialTokenResolver Default
     {
         get
@@ -92,41 +98,42 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
 
     /// <summary>Builds a resolver from environment variables (the process environment unless <paramref name="getVariable"/> is given).</summary>
     /// <param name="getVariable">Reads one variable.</param>
-    /// <returns>A new resolver with its own HTTP client for the token endpoints.</returns>
-    /// <exception cref="InvalidOperationException">The control-plane or client-credentials variables are set but invalid.</exception>
+    /// <returns>A new resolver with its own HTTP client for the token endpoints (no redirects, no proxy).</returns>
+    /// <exception cref="InvalidOperationException">The token variables are set but invalid.</exception>
     public static CredentialTokenResolver CreateFromEnvironment(Func<string, string?>? getVariable = null)
     {
         var options = CredentialClientOptions.FromEnvironment(getVariable);
-        var problems = CredentialClientOptionsValidator.Collect(options).FindAll(e =>
-            e.StartsWith(EnvironmentVariables.ControlPlaneTokenUrl, StringComparison.Ordinal)
-            || e.StartsWith(EnvironmentVariables.ControlPlanePublicKey, StringComparison.Ordinal)
-            || e.StartsWith(EnvironmentVariables.SessionId, StringComparison.Ordinal)
-            || e.StartsWith("OIDC_", StringComparison.Ordinal));
+        var settings = CredentialSettings.For(options);
+        var problems = settings.Errors.FindAll(e => e.Area == SettingArea.Tokens).ConvertAll(e => e.Text);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The token resolver's environment is invalid: " + string.Join(" ", problems));
         }
 
-        var httpClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        return new CredentialTokenResolver(AsyncLocalCallerTokenAccessor.Instance, options, CreateOidcTokenSource(options, httpClient, TimeProvider.System, null, null));
+        var httpClient = new HttpClient(Transport.NewTokenEndpointHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        return new CredentialTokenResolver(AsyncLocalCallerTokenAccessor.Instance, settings, CreateOidcTokenSource(settings, httpClient, TimeProvider.System, null, null), null);
     }
 
-    internal static IOidcTokenSource? CreateOidcTokenSource(CredentialClientOptions options, HttpClient httpClient, TimeProvider time, ILoggerFactory? loggerFactory, CredentialMetrics? metrics)
+    internal static IOidcTokenSource? CreateOidcTokenSource(CredentialSettings settings, HttpClient httpClient, TimeProvider time, ILoggerFactory? loggerFactory, CredentialMetrics? metrics)
     {
+        var options = settings.Options;
         if (options.ControlPlane.IsConfigured)
         {
-            return new ControlPlaneTokenExchange(options.ControlPlane, httpClient, time, loggerFactory?.CreateLogger<ControlPlaneTokenExchange>(), metrics);
+            return new ControlPlaneTokenExchange(options.ControlPlane, httpClient, settings.TokenEndpointHosts, time, loggerFactory?.CreateLogger<ControlPlaneTokenExchange>(), metrics);
         }
 
         if (options.ClientCredentials.IsConfigured)
         {
-            return new ClientCredentialsTokenSource(options.ClientCredentials, httpClient, time, loggerFactory?.CreateLogger<ClientCredentialsTokenSource>(), metrics);
+            return new ClientCredentialsTokenSource(options.ClientCredentials, httpClient, settings.TokenEndpointHosts, time, loggerFactory?.CreateLogger<ClientCredentialsTokenSource>(), metrics);
         }
 
         return null;
+    }
+
+    private static CredentialSettings ValidTokens(CredentialClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CredentialSettings.Valid(options, SettingArea.Tokens);
     }
 
     /// <inheritdoc />
@@ -139,13 +146,24 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
             return caller;
         }
 
-        var cached = _oidc?.CachedToken;
+        var cached = _oidc?.Cached;
         if (cached is not null)
         {
-            return Bot(cached);
+            return Bot(cached.Value, cached);
         }
 
-        // Slow path: the file and the environment, recording every source tried for a clear error.
+        // The file (checked at most once per interval) and the environment, still without allocating.
+        if (_file.Read(force: false, out _) is { } version)
+        {
+            return Bot(version.Token, version);
+        }
+
+        if (_environmentToken is not null)
+        {
+            return Bot(_environmentToken, s_environmentOrigin);
+        }
+
+        // Slow path: nothing; record every source tried for a clear error.
         var tried = new List<string>();
         TryResolveCaller(tried);
         tried.Add(_oidc is not null
@@ -155,21 +173,46 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
     }
 
     /// <inheritdoc />
-    public async ValueTask<ResolvedToken> ResolveAsync(CancellationToken cancellationToken = default)
+    public ValueTask<ResolvedToken> ResolveAsync(CancellationToken cancellationToken = default)
     {
-        var tried = new List<string>();
-        var caller = TryResolveCaller(tried);
+        var caller = TryResolveCaller(null);
         if (caller is not null)
         {
-            return caller;
+            return new ValueTask<ResolvedToken>(caller);
         }
 
-        return await ResolveBotAsync(null, tried, cancellationToken).ConfigureAwait(false)
-            ?? throw new CredentialTokenUnavailableException(tried);
+        var cached = _oidc?.Cached;
+        if (cached is not null)
+        {
+            return new ValueTask<ResolvedToken>(Bot(cached.Value, cached));
+        }
+
+        if (_oidc is null)
+        {
+            if (_file.Read(force: false, out _) is { } version)
+            {
+                return new ValueTask<ResolvedToken>(Bot(version.Token, version));
+            }
+
+            if (_environmentToken is not null)
+            {
+                return new ValueTask<ResolvedToken>(Bot(_environmentToken, s_environmentOrigin));
+            }
+        }
+
+        return SlowAsync(cancellationToken);
+
+        async ValueTask<ResolvedToken> SlowAsync(CancellationToken ct)
+        {
+            var tried = new List<string>();
+            TryResolveCaller(tried);
+            return await ResolveBotAsync(null, tried, ct).ConfigureAwait(false) ?? throw new CredentialTokenUnavailableException(tried);
+        }
     }
 
     /// <summary>The caller's token, if the current work has a caller.</summary>
     /// <returns>The caller's token, or null.</returns>
+    /// <exception cref="CredentialTokenUnavailableException">The caller's value is malformed (it is never replaced by the bot token).</exception>
     public ResolvedToken? TryResolveCaller() => TryResolveCaller(null);
 
     /// <summary>The control plane's OIDC (bot) token, skipping the caller; null when no source gives one.</summary>
@@ -179,36 +222,43 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
         ResolveBotAsync(null, null, cancellationToken);
 
     /// <summary>
-    /// A bot token to replace one the server refused: a new exchange (one request however many callers ask), else the
-    /// bot-token file read again, else <c>BOT_TOKEN</c>. Null when no source gives a token different from the refused one.
+    /// A bot token to replace one the server refused: a new exchange (one request however many callers report the same
+    /// refused token), else the bot-token file read again, else <c>BOT_TOKEN</c>. Null when no source gives a token
+    /// different from the refused one.
     /// </summary>
     /// <param name="refused">The refused token.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A different bot token, or null.</returns>
     public async ValueTask<ResolvedToken?> RefreshBotTokenAsync(ResolvedToken refused, CancellationToken cancellationToken = default)
     {
-        if (refused is null)
-        {
-            throw new ArgumentNullException(nameof(refused));
-        }
-
-        var token = await ResolveBotAsync(refused.Value, null, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(refused);
+        var token = await ResolveBotAsync(refused, null, cancellationToken).ConfigureAwait(false);
         return token is not null && !string.Equals(token.Value, refused.Value, StringComparison.Ordinal) ? token : null;
     }
 
-    internal async ValueTask<ResolvedToken?> ResolveBotAsync(string? refusedToken, List<string>? tried, CancellationToken cancellationToken)
+    internal async ValueTask<ResolvedToken?> ResolveBotAsync(ResolvedToken? refused, List<string>? tried, CancellationToken cancellationToken)
     {
         if (_oidc is not null)
         {
             try
             {
-                var token = await _oidc.GetTokenAsync(refusedToken, cancellationToken).ConfigureAwait(false);
-                return Bot(token);
+                var token = await _oidc.GetTokenAsync(refused?.Origin as OidcToken, cancellationToken).ConfigureAwait(false);
+                if (refused is null || !string.Equals(token.Value, refused.Value, StringComparison.Ordinal))
+                {
+                    return Bot(token.Value, token);
+                }
+
+                tried?.Add(_oidc.Description + ": gave the refused token again");
             }
-            catch (OidcTokenException e)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                Log.OidcSourceFailed(_logger, _oidc.Description, e);
-                tried?.Add(_oidc.Description + ": " + e.Message);
+                throw;
+            }
+            catch (Exception e)
+            {
+                // Every failure of the source, not only its own exception type, falls back to the file and BOT_TOKEN.
+                Log.OidcSourceFailed(_logger, _oidc.Description, e is OidcTokenException ? e.Message : e.GetType().Name);
+                tried?.Add(_oidc.Description + ": " + (e is OidcTokenException ? e.Message : "failed (" + e.GetType().Name + ")"));
             }
         }
         else
@@ -216,7 +266,7 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
             tried?.Add("in-memory OIDC token: no control-plane exchange or client-credentials grant configured");
         }
 
-        return ResolveLocalBot(force: refusedToken is not null, tried);
+        return ResolveLocalBot(force: refused is not null, tried);
     }
 
     private ResolvedToken? TryResolveCaller(List<string>? tried)
@@ -231,12 +281,15 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
                 return last.Token;
             }
 
-            if (ResolvedToken.TryParseHeader(caller.HeaderValue, out var scheme, out var value))
+            if (!ResolvedToken.TryParseHeader(caller.HeaderValue, out var scheme, out var value, out var problem))
             {
-                var token = new ResolvedToken(TokenSource.Caller, scheme, value, caller.UserId);
-                _lastCaller = new CallerMemo(caller, token);
-                return token;
+                // A malformed caller value fails closed: it is never swapped for the bot token.
+                throw new CredentialTokenUnavailableException(new[] { "caller token: malformed (" + problem + ")" });
             }
+
+            var token = new ResolvedToken(TokenSource.Caller, scheme, value, caller.UserId, caller);
+            _lastCaller = new CallerMemo(caller, token);
+            return token;
         }
 
         tried?.Add("caller token: none for the current work");
@@ -248,29 +301,31 @@ public sealed class CredentialTokenResolver : ICredentialTokenResolver
         var fromFile = _file.Read(force, out var status);
         if (fromFile is not null)
         {
-            return Bot(fromFile);
+            return Bot(fromFile.Token, fromFile);
         }
 
         tried?.Add($"bot-token file {_file.Path}: {status}");
         if (_environmentToken is not null)
         {
-            return Bot(_environmentToken);
+            return Bot(_environmentToken, s_environmentOrigin);
         }
 
-        tried?.Add($"environment variable {EnvironmentVariables.BotToken}: not set");
+        tried?.Add(_environmentProblem is null
+            ? $"environment variable {EnvironmentVariables.BotToken}: not set"
+            : $"environment variable {EnvironmentVariables.BotToken}: unusable ({_environmentProblem})");
         return null;
     }
 
-    /// <summary>The bot token as a <see cref="ResolvedToken"/>, reused while the token does not change.</summary>
-    private ResolvedToken Bot(string token)
+    /// <summary>The bot token as a <see cref="ResolvedToken"/>, reused while its origin does not change.</summary>
+    private ResolvedToken Bot(string token, object origin)
     {
         var last = _lastBot;
-        if (last is not null && string.Equals(last.Value, token, StringComparison.Ordinal))
+        if (last is not null && ReferenceEquals(last.Origin, origin))
         {
             return last;
         }
 
-        last = new ResolvedToken(TokenSource.ControlPlaneOidc, "Bearer", token);
+        last = new ResolvedToken(TokenSource.ControlPlaneOidc, "Bearer", token, null, origin);
         _lastBot = last;
         return last;
     }

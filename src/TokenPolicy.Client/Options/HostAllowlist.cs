@@ -77,7 +77,14 @@ internal sealed class HostAllowlist
 
     public bool IsAllowedHost(string host)
     {
-        var h = Normalize(host);
+        // Allocation-free: brackets of an IPv6 literal and one trailing dot are ignored, case too.
+        var h = host.AsSpan().Trim();
+        if (h.Length >= 2 && h[0] == '[' && h[^1] == ']')
+        {
+            h = h[1..^1];
+        }
+
+        h = h.TrimEnd('.');
         if (h.Length == 0)
         {
             return false;
@@ -85,7 +92,7 @@ internal sealed class HostAllowlist
 
         foreach (var exact in _exact)
         {
-            if (string.Equals(h, exact, StringComparison.OrdinalIgnoreCase))
+            if (h.Equals(exact, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -122,6 +129,15 @@ public sealed class CredentialHostNotAllowedException : InvalidOperationExceptio
     /// <param name="host">The refused host.</param>
     public CredentialHostNotAllowedException(string host)
         : base($"Refusing to send a token to host '{host}': it is not in {CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.AllowedBackendHosts)}. Nothing was sent.")
+    {
+        Host = host;
+    }
+
+    /// <summary>Creates the exception with the reason the host was refused.</summary>
+    /// <param name="host">The refused host.</param>
+    /// <param name="reason">Why (no secrets).</param>
+    public CredentialHostNotAllowedException(string host, string reason)
+        : base($"Refusing a token's way to host '{host}': {reason}.")
     {
         Host = host;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
 
 namespace TokenPolicy.Credentials;
 
@@ -46,6 +47,20 @@ public sealed class CredentialClientOptions
     /// </summary>
     public List<string> AllowedBackendHosts { get; } = new(DefaultAllowedBackendHosts);
 
+    /// <summary>
+    /// Hosts the control-plane exchange (<c>AMBIENT_CP_TOKEN_URL</c>) and the client-credentials grant
+    /// (<c>OIDC_TOKEN_URL</c>) may be reached at: the session proof and the client secret go nowhere else. Same
+    /// patterns and defaults as <see cref="AllowedBackendHosts"/>; configuration adds, code may clear.
+    /// </summary>
+    public List<string> AllowedTokenEndpointHosts { get; } = new(DefaultAllowedBackendHosts);
+
+    /// <summary>
+    /// How often the bot-token file is checked for a change (1 s); a refused token re-reads it at once. Zero checks
+    /// on every resolution.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "must be between 0 and 1 hour.")]
+    public TimeSpan BotTokenFileCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The bot-token file; re-read when it changes.</summary>
     public string BotTokenFilePath { get; set; } = DefaultBotTokenFilePath;
 
@@ -69,11 +84,7 @@ public sealed class CredentialClientOptions
     /// <param name="getVariable">Reads one variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     public static void ApplyEnvironment(CredentialClientOptions options, Func<string, string?>? getVariable = null)
     {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
         getVariable ??= Environment.GetEnvironmentVariable;
         string? Get(string name)
         {
@@ -123,12 +134,15 @@ public sealed class ControlPlaneExchangeOptions
     public string? SessionId { get; set; }
 
     /// <summary>Attempts per exchange (3).</summary>
+    [Range(1, 10, ErrorMessage = "must be between 1 and 10.")]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Timeout of one attempt (10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "must be between 1 ms and 10 minutes.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Delay before the second attempt (1 s); it doubles before each later one (2 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "must be between 0 and 1 minute.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Whether the exchange is configured (a token URL is set).</summary>
@@ -151,10 +165,20 @@ public sealed class ClientCredentialsOptions
     public string? Scope { get; set; }
 
     /// <summary>How long before expiry a cached token is replaced (30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "must be between 0 and 1 hour.")]
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of the token request (10 s).</summary>
+    /// <summary>Timeout of one attempt of the token request (10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "must be between 1 ms and 10 minutes.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts per token request (2); only transient faults are retried.</summary>
+    [Range(1, 10, ErrorMessage = "must be between 1 and 10.")]
+    public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>Delay before the second attempt (500 ms); it doubles before each later one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "must be between 0 and 1 minute.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Whether the grant is configured (a token URL is set).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TokenUrl);
@@ -164,16 +188,35 @@ public sealed class ClientCredentialsOptions
 public sealed class CredentialHttpOptions
 {
     /// <summary>Timeout of one attempt (10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "must be between 1 ms and 10 minutes.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after the first attempt (3).</summary>
+    [Range(0, 10, ErrorMessage = "must be between 0 and 10.")]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>Base delay of the exponential backoff with jitter (500 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "must be between 0 and 1 minute.")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Timeout of one fetch over all attempts (60 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:30:00", ErrorMessage = "must be between 1 ms and 30 minutes.")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> a 429 or 503 is waited for (5 s). A longer one is not waited for: the fetch
+    /// ends with that status.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between 0 and 10 minutes.")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// An explicit HTTP proxy for credential fetches and for clients with <c>AddCallerOrOidcAuthorization</c>. Unset
+    /// (the default), no proxy is used at all: <c>HTTP_PROXY</c>, <c>HTTPS_PROXY</c> and <c>ALL_PROXY</c> are
+    /// ignored. Its host must be in <see cref="CredentialClientOptions.AllowedBackendHosts"/>, or no token is sent
+    /// through it. Token endpoints are always reached directly.
+    /// </summary>
+    public string? ProxyUrl { get; set; }
 }
 
 /// <summary>The environment variables the platform sets.</summary>

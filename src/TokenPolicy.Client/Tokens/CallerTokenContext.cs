@@ -46,14 +46,14 @@ public static class CallerTokenContext
     /// <returns>A scope that restores the previous caller when disposed.</returns>
     public static IDisposable Begin(string headerValue, string? userId = null)
     {
-        if (!ResolvedToken.TryParseHeader(headerValue, out _, out _))
+        if (!ResolvedToken.TryParseHeader(headerValue, out _, out _, out var problem))
         {
-            throw new ArgumentException("The caller's Authorization value is empty or malformed.", nameof(headerValue));
+            throw new ArgumentException("The caller's Authorization value is empty or malformed: " + problem + ".", nameof(headerValue));
         }
 
-        if (userId is not null && ResolvedToken.ContainsControl(userId))
+        if (userId is not null && TokenText.Problem(userId.Trim(), allowSpaces: true) is { } invalid && !string.IsNullOrWhiteSpace(userId))
         {
-            throw new ArgumentException("The user id must not contain control characters.", nameof(userId));
+            throw new ArgumentException("The user id cannot be sent in a header: " + invalid + ".", nameof(userId));
         }
 
         var previous = s_current.Value;
