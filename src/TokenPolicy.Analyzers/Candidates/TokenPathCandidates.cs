@@ -30,9 +30,13 @@ namespace TokenPolicy.Analyzers.Candidates
             fragments.Add("serviceaccount");
             foreach (var glob in options.ExtraTokenPaths)
             {
-                if (LongestLiteralRun(glob) is { Length: > 0 } run && !fragments.Contains(run))
+                // Any literal piece of a configured path may be the one literal in the code (its directory or its file).
+                foreach (var run in LiteralRuns(glob))
                 {
-                    fragments.Add(run);
+                    if (run.Length >= 3 && !fragments.Contains(run))
+                    {
+                        fragments.Add(run);
+                    }
                 }
             }
 
@@ -110,19 +114,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
         private static readonly char[] Separators = { '/', '\\' };
 
-        /// <summary>The longest run of literal characters in a glob's segments (what any matching path must contain).</summary>
-        private static string LongestLiteralRun(string glob)
-        {
-            var best = string.Empty;
-            foreach (var part in glob.Split(new[] { '/', '\\', '*', '?' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (part.Length > best.Length)
-                {
-                    best = part;
-                }
-            }
-
-            return best;
-        }
+        /// <summary>The runs of literal characters of a glob, between separators and wildcards.</summary>
+        private static string[] LiteralRuns(string glob) => glob.Split(new[] { '/', '\\', '*', '?' }, StringSplitOptions.RemoveEmptyEntries);
     }
 }

@@ -1,0 +1,223 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TokenPolicy.Analyzers.Candidates;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
+using TokenPolicy.Analyzers.Evaluation;
+using TokenPolicy.Analyzers.Sinks;
+using TokenPolicy.Analyzers.Tests.Rules.TP0002;
+using static TokenPolicy.Analyzers.Tests.Evaluation.EvaluatorHarness;
+
+namespace TokenPolicy.Analyzers.Tests.Evaluation;
+
+/// <summary>
+/// The analysis core's gates: candidate filters, the candidate index (may a value hold a candidate?) and the sink reach
+/// (may a call reach a sink?). Each "no" must be exact (a finding can never depend on a value the gate dismissed), each
+/// answer independent of the order of questions, and a tree's facts shared across compilations without going stale.
+/// </summary>
+public class CandidateIndexTests
+{
+    private const string Sa = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+    private static readonly TokenPathCandidates Paths = new(TokenPolicyOptions.Default);
+    private static readonly TokenLiteralCandidates Tokens = new(TokenPolicyOptions.Default);
+
+    [Theory]
+    [InlineData(Sa, true)]
+    [InlineData("/var/run/secrets/kubernetes.io/serviceaccount", true)]
+    [InlineData("token", true)]
+    [InlineData("/var/run/secrets/tokens/", true)]
+    [InlineData("azure-identity-token", true)]
+    [InlineData("AWS_WEB_IDENTITY_TOKEN_FILE", true)]
+    [InlineData("dapr-api-token", false)]
+    [InlineData("DAPR_API_TOKEN", false)]
+    [InlineData("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt", true)]
+    [InlineData("Bearer token", false)]
+    [InlineData("cancellationToken", false)]
+    [InlineData("/etc/app/settings.json", false)]
+    public void Token_path_candidates(string literal, bool expected) => Assert.Equal(expected, Paths.IsCandidate(literal));
+
+    [Fact]
+    public void Configured_paths_and_variables_add_candidates()
+    {
+        var filter = new TokenPathCandidates(TokenPolicyOptionsFor(("TP0001.extra_token_paths", "/etc/runner/sa.jwt"), ("TP0001.extra_token_env_vars", "RUNNER_SA_FILE")));
+        Assert.True(filter.IsCandidate("sa.jwt"));
+        Assert.True(filter.IsCandidate("RUNNER_SA_FILE"));
+        Assert.False(Paths.IsCandidate("sa.jwt"));
+    }
+
+    [Fact]
+    public void Token_literal_candidates()
+    {
+        Assert.True(Tokens.IsCandidate(TestTokens.Jwt));
+        Assert.True(Tokens.IsCandidate("Bearer " + TestTokens.GitHub));
+        Assert.True(Tokens.IsCandidate("Authorization: Bearer " + TestTokens.Jwt));
+        Assert.True(Tokens.IsCandidate(TestTokens.HighEntropy));
+        Assert.True(Tokens.IsCandidate("ghp_"), "the first piece of a token assembled from several");
+        Assert.False(Tokens.IsCandidate("Bearer <token>"));
+        Assert.False(Tokens.IsCandidate("DaprSecretsManagementClient"), "an identifier: no digit");
+        Assert.False(Tokens.IsCandidate("The request failed with " + TestTokens.HighEntropy + " as its id, retry later"), "prose");
+        Assert.False(Tokens.IsCandidate("Bearer "));
+    }
+
+    [Fact]
+    public void A_value_without_any_candidate_in_the_compilation_carries_none()
+    {
+        var (compilation, value) = Compile("""
+            class C
+            {
+                static string Dir = "/etc/app";
+                string M(string name) => [|System.IO.Path.Combine(Dir, name)|];
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.False(index.MayCarry(value, default));
+        Assert.Equal(0, index.GetClosure(default).Literals);
+    }
+
+    [Fact]
+    public void A_field_from_another_file_carries_its_candidate_and_an_unrelated_one_does_not()
+    {
+        var (compilation, value) = Compile(
+            $$"""
+            static class Paths
+            {
+                public static readonly string Root = "/var/run/secrets/kubernetes.io/serviceaccount";
+                public static readonly string Other = "/etc/app";
+            }
+            """,
+            """
+            class C
+            {
+                string M() => [|System.IO.Path.Combine(Paths.Root, "x")|];
+                string N() => System.IO.Path.Combine(Paths.Other, "x");
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.True(index.MayCarry(value, default));
+        Assert.Contains("Root", index.GetClosure(default).Members);
+        Assert.DoesNotContain("Other", index.GetClosure(default).Members);
+    }
+
+    [Fact]
+    public void Locals_are_tainted_in_their_own_member_only()
+    {
+        var (compilation, value) = Compile($$"""
+            class C
+            {
+                string A() { var path = "{{Sa}}"; return path; }
+                string B() { var path = "/etc/app"; return [|path|]; }
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.False(index.MayCarry(value, default), "B's path is another local than A's");
+        Assert.Contains("A", index.GetClosure(default).Members);
+        Assert.DoesNotContain("B", index.GetClosure(default).Members);
+    }
+
+    [Fact]
+    public void Candidates_flow_through_string_operations_collections_and_returns()
+    {
+        var (compilation, value) = Compile($$"""
+            using System.Linq;
+            class C
+            {
+                static string[] Candidates() => new[] { "/etc/app/token.bak", "{{Sa}}" };
+                string M() { var first = Candidates().First(); var trimmed = first.Trim(); return [|trimmed|]; }
+            }
+            """);
+        Assert.True(Index(compilation, Paths).MayCarry(value, default));
+    }
+
+    [Fact]
+    public void A_compilation_with_too_many_candidates_answers_maybe_everywhere()
+    {
+        var fields = string.Join("\n", Enumerable.Range(0, 80).Select(i => $"    static string F{i} = \"/var/run/secrets/tokens/t{i}\";"));
+        var (compilation, value) = Compile("class C\n{\n" + fields + "\n    string M(string x) => [|x + \"/etc\"|];\n}\n");
+        var index = Index(compilation, Paths);
+        Assert.True(index.GetClosure(default).Saturated);
+        Assert.True(index.MayCarry(value, default), "saturated: the evaluator decides");
+    }
+
+    [Fact]
+    public void The_closure_does_not_depend_on_the_order_of_questions()
+    {
+        string[] sources =
+        {
+            $$"""static class K { public const string Dir = "/var/run/secrets/kubernetes.io/serviceaccount"; public static string File = Dir + "/token"; }""",
+            """class C { string A() => [|K.File|]; string B() => K.Dir; string D(string s) => s; }""",
+        };
+        var (first, firstValue) = Compile(sources);
+        var (second, _) = Compile(sources);
+
+        var a = Index(first, Paths);
+        Assert.True(a.MayCarry(firstValue, default));
+        var b = Index(second, Paths);
+        var closureB = b.GetClosure(default);
+        Assert.Equal(a.GetClosure(default).Members.OrderBy(n => n), closureB.Members.OrderBy(n => n));
+        Assert.Equal(a.GetClosure(default).Scoped.Count, closureB.Scoped.Count);
+    }
+
+    [Fact]
+    public void A_tree_kept_across_compilations_shares_its_facts_and_an_edited_tree_is_read_again()
+    {
+        var (compilation, value) = Compile("""class C { static string P = "/etc/app"; string M() => [|P|]; }""");
+        Assert.False(Index(compilation, Paths).MayCarry(value, default));
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = tree.WithChangedText(tree.GetText().Replace(tree.GetText().ToString().IndexOf("/etc/app", StringComparison.Ordinal), "/etc/app".Length, Sa));
+        var next = compilation.ReplaceSyntaxTree(tree, edited);
+        var model = next.GetSemanticModel(edited);
+        var reference = edited.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax>().Single().Expression;
+        Assert.True(Index(next, Paths).MayCarry(model.GetOperation(reference), default));
+    }
+
+    [Fact]
+    public void Sink_reach_follows_helpers_by_name_and_constructors_of_types_that_read()
+    {
+        var (compilation, _) = Compile("""
+            using System.IO;
+            class Files
+            {
+                public static string Read(string path) => File.ReadAllText(path);
+                public static string Outer(string path) => Read(path);
+                public static int Unrelated(string path) => path.Length;
+            }
+            class Holder
+            {
+                private readonly string _path;
+                public Holder(string path) { _path = path; }
+                public string Load() => File.ReadAllText(_path);
+            }
+            class Plain { public Plain(string name) { } }
+            class Use { string M() => [|Files.Outer("x")|]; }
+            """);
+        var reach = new SinkReach(compilation, CompilationState.Get(compilation).Words, ReadSinks.Needles, ReadSinks.IsSinkName);
+        IMethodSymbol Method(string type, string name)
+            => name == ".ctor"
+                ? compilation.GetTypeByMetadataName(type)!.InstanceConstructors.Single()
+                : compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+        Assert.True(reach.MayReach(Method("Files", "Read"), default));
+        Assert.True(reach.MayReach(Method("Files", "Outer"), default));
+        Assert.True(reach.MayReach(Method("Holder", ".ctor"), default), "stores what Load reads");
+        Assert.False(reach.MayReach(Method("Files", "Unrelated"), default));
+        Assert.False(reach.MayReach(Method("Plain", ".ctor"), default));
+    }
+
+    private static CandidateIndex Index(Compilation compilation, CandidateFilter filter)
+        => new(compilation, CompilationState.Get(compilation).Words, filter);
+
+    private static TokenPolicyOptions TokenPolicyOptionsFor(params (string Key, string Value)[] entries)
+        => TokenPolicyOptions.Get(new DictionaryOptions(entries.ToDictionary(e => e.Key, e => e.Value)));
+
+    private sealed class DictionaryOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            => _values.TryGetValue(key, out value);
+    }
+}
