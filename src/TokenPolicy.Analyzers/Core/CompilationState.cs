@@ -25,11 +25,7 @@ namespace TokenPolicy.Analyzers.Core
         {
             Compilation = compilation;
             Evaluator = new ValueEvaluator(compilation, new WellKnownTypes(compilation));
-            Words = new WordIndex(compilation);
         }
-
-        /// <summary>Which trees may mention a name (shared by the candidate and sink-reach closures).</summary>
-        public WordIndex Words { get; }
 
         public Compilation Compilation { get; }
 
@@ -57,7 +53,7 @@ namespace TokenPolicy.Analyzers.Core
 
         /// <summary>The candidate index of one filter family (shared by the rules that look for the same candidates).</summary>
         public CandidateIndex Candidates(string family, Func<CompilationState, CandidateFilter> createFilter)
-            => _candidates.GetOrAdd(family, k => new Lazy<CandidateIndex>(() => new CandidateIndex(Compilation, Words, createFilter(this)))).Value;
+            => _candidates.GetOrAdd(family, k => new Lazy<CandidateIndex>(() => new CandidateIndex(Compilation, createFilter(this)))).Value;
 
         /// <summary>The options of every tree, merged (what a candidate in one tree may mean to a sink in another).</summary>
         public TokenPolicyOptions MergedOptions()

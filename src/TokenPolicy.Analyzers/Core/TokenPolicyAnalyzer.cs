@@ -45,8 +45,8 @@ namespace TokenPolicy.Analyzers.Core
         /// <summary>Substrings of the source text (any case) where the names of the rule's sinks are found.</summary>
         private protected virtual ImmutableArray<string> SinkNeedles => ImmutableArray<string>.Empty;
 
-        /// <summary>Whether an identifier or string literal found at a needle names one of the rule's sinks.</summary>
-        private protected virtual bool IsSinkWord(string word) => false;
+        /// <summary>Whether an identifier or string literal token found at a needle names one of the rule's sinks.</summary>
+        private protected virtual bool IsSinkWord(SyntaxToken token) => false;
 
         /// <summary>The candidate filter of <see cref="CandidateFamily"/>, from the compilation's merged options.</summary>
         private protected abstract CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions);
@@ -95,7 +95,7 @@ namespace TokenPolicy.Analyzers.Core
             }
 
             var candidates = state.Candidates(CandidateFamily, s => CreateCandidateFilter(s.MergedOptions()));
-            var reach = FollowsCalls && ViaCallDescriptor is not null ? new SinkReach(state.Compilation, state.Words, SinkNeedles, IsSinkWord) : null;
+            var reach = FollowsCalls && ViaCallDescriptor is not null ? new SinkReach(state.Compilation, SinkNeedles, IsSinkWord) : null;
             return new RuleState(state, sinks, candidates, reach);
         }
 
@@ -121,12 +121,9 @@ namespace TokenPolicy.Analyzers.Core
                 _ => (null, default(ImmutableArray<IArgumentOperation>)),
             };
 
-            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !rule.Reach!.MayReach(callee, cancellationToken))
-            {
-                return;
-            }
-
-            if (!AnyArgumentMayCarry(rule, arguments, cancellationToken))
+            // Cheapest first: an argument that may hold a candidate, then a callee that may reach a sink (each built once, lazily).
+            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, cancellationToken)
+                || !rule.Reach!.MayReach(callee, cancellationToken))
             {
                 return;
             }

@@ -31,8 +31,8 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </remarks>
     internal sealed class CandidateIndex
     {
-        private const int MaxNames = 48;
-        private const int MaxLiterals = 64;
+        private const int MaxNames = 256;
+        private const int MaxLiterals = 1024;
         private const int MaxReferenceChecks = 1_500;
         private const int MaxFlowSteps = 64;
         private const int MaxValueOperations = 512;
@@ -55,19 +55,15 @@ namespace TokenPolicy.Analyzers.Evaluation
         };
 
         private readonly Compilation _compilation;
-        private readonly WordIndex _words;
         private readonly CandidateFilter _filter;
         private readonly object _gate = new();
         private Closure? _closure;
 
-        public CandidateIndex(Compilation compilation, WordIndex words, CandidateFilter filter)
+        public CandidateIndex(Compilation compilation, CandidateFilter filter)
         {
             _compilation = compilation;
-            _words = words;
             _filter = filter;
         }
-
-        public CandidateFilter Filter => _filter;
 
         /// <summary>
         /// False when <paramref name="value"/> cannot hold a candidate: it is a constant that is none, or nothing under it
@@ -288,7 +284,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                             }
                         }
 
-                        var treeMembers = members.Length == 0 || !_owner._words.MayContainAny(tree, members, _cancellationToken) ? Array.Empty<string>() : members;
+                        var treeMembers = members.Length == 0 || !WordIndex.MayContainAny(tree, members, _cancellationToken) ? Array.Empty<string>() : members;
                         if (treeMembers.Length == 0 && local.Count == 0)
                         {
                             continue;
@@ -336,23 +332,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 text.CopyTo(0, _buffer, 0, text.Length);
                 return text.Length;
-            }
-
-            /// <summary>String literal tokens whose value passes the filter (positions cached per tree and filter).</summary>
-            private List<SyntaxToken> CandidateLiterals(SyntaxTree tree)
-            {
-                var positions = TreeCandidates.Get(tree, _owner._filter, _cancellationToken);
-                var results = new List<SyntaxToken>(positions.Length);
-                if (positions.Length > 0)
-                {
-                    var root = tree.GetRoot(_cancellationToken);
-                    foreach (var position in positions)
-                    {
-                        results.Add(root.FindToken(position));
-                    }
-                }
-
-                return results;
             }
 
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>

@@ -21,22 +21,20 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </remarks>
     internal sealed class SinkReach
     {
-        private const int MaxNames = 512;
+        private const int MaxNames = 160;
         private const int MaxRounds = 6;
 
         private readonly Compilation _compilation;
-        private readonly WordIndex _words;
         private readonly ImmutableArray<string> _needles;
-        private readonly Func<string, bool> _isSinkWord;
+        private readonly Func<SyntaxToken, bool> _isSinkWord;
         private readonly object _gate = new();
         private Result? _result;
 
         /// <param name="needles">Substrings searched (ordinally) in the text to find sink mentions.</param>
-        /// <param name="isSinkWord">Whether an identifier or string literal found at a needle names a sink.</param>
-        public SinkReach(Compilation compilation, WordIndex words, ImmutableArray<string> needles, Func<string, bool> isSinkWord)
+        /// <param name="isSinkWord">Whether an identifier or string literal token found at a needle names a sink (its role in the syntax may matter).</param>
+        public SinkReach(Compilation compilation, ImmutableArray<string> needles, Func<SyntaxToken, bool> isSinkWord)
         {
             _compilation = compilation;
-            _words = words;
             _needles = needles;
             _isSinkWord = isSinkWord;
         }
@@ -160,7 +158,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     foreach (var name in wanted)
                     {
-                        if (!_words.MayContainAny(tree, new[] { name }, cancellationToken))
+                        if (!WordIndex.MayContainAny(tree, new[] { name }, cancellationToken))
                         {
                             continue;
                         }
@@ -209,10 +207,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(at + (char.IsLetter(needle[0]) ? 0 : 1));
-                    var word = token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-                        ? token.ValueText
-                        : null;
-                    if (word is not null && _isSinkWord(word))
+                    if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                        && _isSinkWord(token))
                     {
                         AddEnclosing(token.Parent, (name, isType, declaration) => seeds.Add((name, isType, declaration)));
                     }
@@ -300,6 +296,32 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 add(type.Identifier.ValueText, true, type);
             }
+        }
+
+        /// <summary>
+        /// The name is used as a value or member, not only as a type: <c>x.Name</c>, <c>Name.Member</c>, <c>new Name(...)</c>,
+        /// <c>Name = ...</c> in an object initializer. (A model class that happens to be called <c>Authorization</c> does
+        /// not name the header.)
+        /// </summary>
+        internal static bool IsUsedAsValue(SyntaxToken token)
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                return true;
+            }
+
+            if (token.Parent is not SimpleNameSyntax name)
+            {
+                return false;
+            }
+
+            return name.Parent switch
+            {
+                MemberAccessExpressionSyntax access => true,
+                MemberBindingExpressionSyntax => true,
+                AssignmentExpressionSyntax assignment => assignment.Left == name,
+                _ => IsCreatedType(name) && name.Parent is not (SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax),
+            };
         }
 
         /// <summary><c>new T(...)</c> or a base type: the name is the created type (possibly qualified or generic).</summary>

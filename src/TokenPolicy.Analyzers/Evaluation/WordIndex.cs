@@ -14,16 +14,12 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// A filter depends on its tree alone, so it is kept per tree (weakly) and shared by every compilation that holds the
     /// tree: after an edit in the IDE only the edited tree is read again.
     /// </remarks>
-    internal sealed class WordIndex
+    internal static class WordIndex
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, ulong[]> Filters = new();
 
-        public WordIndex(Compilation compilation)
-        {
-        }
-
         /// <summary>True when <paramref name="tree"/> may contain one of <paramref name="words"/> as a whole word.</summary>
-        public bool MayContainAny(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
+        public static bool MayContainAny(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
         {
             if (!Filters.TryGetValue(tree, out var bits))
             {

@@ -33,7 +33,8 @@ namespace TokenPolicy.Analyzers.Rules
 
         private protected override ImmutableArray<string> SinkNeedles => AuthSinks.Needles;
 
-        private protected override bool IsSinkWord(string word) => AuthSinks.IsSinkName(word);
+        // Only where the name is used as a value or member: a model class called Authorization does not name the header.
+        private protected override bool IsSinkWord(SyntaxToken token) => AuthSinks.IsSinkName(token.ValueText) && SinkReach.IsUsedAsValue(token);
 
         private protected override CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions) => new TokenLiteralCandidates(mergedOptions);
 

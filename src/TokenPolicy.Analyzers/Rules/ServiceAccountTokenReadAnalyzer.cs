@@ -25,7 +25,7 @@ namespace TokenPolicy.Analyzers.Rules
 
         private protected override ImmutableArray<string> SinkNeedles => ReadSinks.Needles;
 
-        private protected override bool IsSinkWord(string word) => ReadSinks.IsSinkName(word);
+        private protected override bool IsSinkWord(SyntaxToken token) => ReadSinks.IsSinkName(token.ValueText);
 
         private protected override CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions) => new TokenPathCandidates(mergedOptions);
 

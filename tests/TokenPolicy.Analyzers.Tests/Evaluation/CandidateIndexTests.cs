@@ -132,7 +132,7 @@ public class CandidateIndexTests
     [Fact]
     public void A_compilation_with_too_many_candidates_answers_maybe_everywhere()
     {
-        var fields = string.Join("\n", Enumerable.Range(0, 80).Select(i => $"    static string F{i} = \"/var/run/secrets/tokens/t{i}\";"));
+        var fields = string.Join("\n", Enumerable.Range(0, 300).Select(i => $"    static string F{i} = \"/var/run/secrets/tokens/t{i}\";"));
         var (compilation, value) = Compile("class C\n{\n" + fields + "\n    string M(string x) => [|x + \"/etc\"|];\n}\n");
         var index = Index(compilation, Paths);
         Assert.True(index.GetClosure(default).Saturated);
@@ -192,7 +192,7 @@ public class CandidateIndexTests
             class Plain { public Plain(string name) { } }
             class Use { string M() => [|Files.Outer("x")|]; }
             """);
-        var reach = new SinkReach(compilation, CompilationState.Get(compilation).Words, ReadSinks.Needles, ReadSinks.IsSinkName);
+        var reach = new SinkReach(compilation, ReadSinks.Needles, token => ReadSinks.IsSinkName(token.ValueText));
         IMethodSymbol Method(string type, string name)
             => name == ".ctor"
                 ? compilation.GetTypeByMetadataName(type)!.InstanceConstructors.Single()
@@ -206,7 +206,7 @@ public class CandidateIndexTests
     }
 
     private static CandidateIndex Index(Compilation compilation, CandidateFilter filter)
-        => new(compilation, CompilationState.Get(compilation).Words, filter);
+        => new(compilation, filter);
 
     private static TokenPolicyOptions TokenPolicyOptionsFor(params (string Key, string Value)[] entries)
         => TokenPolicyOptions.Get(new DictionaryOptions(entries.ToDictionary(e => e.Key, e => e.Value)));
