@@ -201,18 +201,31 @@ public sealed class ProviderCredential
         return true;
     }
 
+    /// <summary>The usual spellings of the answer's fields, and the key each stands for (one table for both readers).</summary>
+    private static readonly (byte[] Utf8Name, string Key)[] s_fieldNames =
+    {
+        ("token"u8.ToArray(), "token"),
+        ("credential_id"u8.ToArray(), "credentialid"), ("credentialId"u8.ToArray(), "credentialid"),
+        ("provider"u8.ToArray(), "provider"),
+        ("userName"u8.ToArray(), "username"), ("username"u8.ToArray(), "username"), ("user_name"u8.ToArray(), "username"),
+        ("email"u8.ToArray(), "email"),
+        ("expiresAt"u8.ToArray(), "expiresat"), ("expires_at"u8.ToArray(), "expiresat"),
+        ("url"u8.ToArray(), "url"),
+        ("apiToken"u8.ToArray(), "apitoken"), ("api_token"u8.ToArray(), "apitoken"),
+        ("accessToken"u8.ToArray(), "accesstoken"), ("access_token"u8.ToArray(), "accesstoken"),
+        ("refreshToken"u8.ToArray(), "refreshtoken"), ("refresh_token"u8.ToArray(), "refreshtoken"),
+    };
+
     private static string? KnownName(ref Utf8JsonReader reader)
     {
-        if (reader.ValueTextEquals("token"u8)) return "token";
-        if (reader.ValueTextEquals("credential_id"u8) || reader.ValueTextEquals("credentialId"u8)) return "credentialid";
-        if (reader.ValueTextEquals("provider"u8)) return "provider";
-        if (reader.ValueTextEquals("userName"u8) || reader.ValueTextEquals("username"u8) || reader.ValueTextEquals("user_name"u8)) return "username";
-        if (reader.ValueTextEquals("email"u8)) return "email";
-        if (reader.ValueTextEquals("expiresAt"u8) || reader.ValueTextEquals("expires_at"u8)) return "expiresat";
-        if (reader.ValueTextEquals("url"u8)) return "url";
-        if (reader.ValueTextEquals("apiToken"u8) || reader.ValueTextEquals("api_token"u8)) return "apitoken";
-        if (reader.ValueTextEquals("accessToken"u8) || reader.ValueTextEquals("access_token"u8)) return "accesstoken";
-        if (reader.ValueTextEquals("refreshToken"u8) || reader.ValueTextEquals("refresh_token"u8)) return "refreshtoken";
+        foreach (var (name, key) in s_fieldNames)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return key;
+            }
+        }
+
         return null;
     }
 
@@ -300,16 +313,14 @@ public sealed class ProviderCredential
     /// <summary>The usual spellings, matched on the UTF-8 name without allocating it.</summary>
     private static string Known(JsonProperty property)
     {
-        if (property.NameEquals("token"u8)) return "token";
-        if (property.NameEquals("credential_id"u8) || property.NameEquals("credentialId"u8)) return "credentialid";
-        if (property.NameEquals("provider"u8)) return "provider";
-        if (property.NameEquals("userName"u8) || property.NameEquals("username"u8) || property.NameEquals("user_name"u8)) return "username";
-        if (property.NameEquals("email"u8)) return "email";
-        if (property.NameEquals("expiresAt"u8) || property.NameEquals("expires_at"u8)) return "expiresat";
-        if (property.NameEquals("url"u8)) return "url";
-        if (property.NameEquals("apiToken"u8) || property.NameEquals("api_token"u8)) return "apitoken";
-        if (property.NameEquals("accessToken"u8) || property.NameEquals("access_token"u8)) return "accesstoken";
-        if (property.NameEquals("refreshToken"u8) || property.NameEquals("refresh_token"u8)) return "refreshtoken";
+        foreach (var (name, key) in s_fieldNames)
+        {
+            if (property.NameEquals(name))
+            {
+                return key;
+            }
+        }
+
         return string.Empty;
     }
 

@@ -304,6 +304,25 @@ internal sealed class CredentialSettings
 /// <summary>The rules every configured URL obeys: absolute, http or https, a host, no user-info.</summary>
 internal static class UrlRules
 {
+    /// <summary>
+    /// A token endpoint's URL from <paramref name="variable"/>: valid by <see cref="TryValidate"/> and on the token-endpoint
+    /// allowlist; otherwise an <see cref="ArgumentException"/> that says what is not sent (the proof, the secret).
+    /// </summary>
+    public static Uri RequireTokenEndpoint(string? text, HostAllowlist allowedHosts, string variable, string withheld, string parameterName)
+    {
+        if (!TryValidate(text, out var url, out var problem))
+        {
+            throw new ArgumentException($"{variable}: {problem}", parameterName);
+        }
+
+        if (!allowedHosts.IsAllowed(url!))
+        {
+            throw new ArgumentException($"{variable}: the host '{url!.IdnHost}' is not in {CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.AllowedTokenEndpointHosts)}; {withheld} is not sent to it.", parameterName);
+        }
+
+        return url!;
+    }
+
     public static bool TryValidate(string? text, out Uri? uri, out string problem)
     {
         uri = null;

@@ -313,22 +313,14 @@ public sealed class ControlPlaneTokenExchange : CachedTokenSource
         ArgumentNullException.ThrowIfNull(httpClient);
         _options = options;
         _httpClient = httpClient;
-        if (!UrlRules.TryValidate(options.TokenUrl, out var url, out var problem))
-        {
-            throw new ArgumentException($"{EnvironmentVariables.ControlPlaneTokenUrl}: {problem}", nameof(options));
-        }
-
-        if (!allowedHosts.IsAllowed(url!))
-        {
-            throw new ArgumentException($"{EnvironmentVariables.ControlPlaneTokenUrl}: the host '{url!.IdnHost}' is not in {CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.AllowedTokenEndpointHosts)}; the session proof is not sent to it.", nameof(options));
-        }
+        var url = UrlRules.RequireTokenEndpoint(options.TokenUrl, allowedHosts, EnvironmentVariables.ControlPlaneTokenUrl, "the session proof", nameof(options));
 
         if (string.IsNullOrWhiteSpace(options.SessionId))
         {
             throw new ArgumentException($"{EnvironmentVariables.SessionId} is required for the control-plane exchange.", nameof(options));
         }
 
-        _tokenUrl = url!;
+        _tokenUrl = url;
         _rsa = RSA.Create();
         try
         {
@@ -493,22 +485,14 @@ public sealed class ClientCredentialsTokenSource : CachedTokenSource
         ArgumentNullException.ThrowIfNull(httpClient);
         _options = options;
         _httpClient = httpClient;
-        if (!UrlRules.TryValidate(options.TokenUrl, out var url, out var problem))
-        {
-            throw new ArgumentException($"{EnvironmentVariables.OidcTokenUrl}: {problem}", nameof(options));
-        }
-
-        if (!allowedHosts.IsAllowed(url!))
-        {
-            throw new ArgumentException($"{EnvironmentVariables.OidcTokenUrl}: the host '{url!.IdnHost}' is not in {CredentialClientOptions.SectionName}:{nameof(CredentialClientOptions.AllowedTokenEndpointHosts)}; the client secret is not sent to it.", nameof(options));
-        }
+        var url = UrlRules.RequireTokenEndpoint(options.TokenUrl, allowedHosts, EnvironmentVariables.OidcTokenUrl, "the client secret", nameof(options));
 
         if (string.IsNullOrWhiteSpace(options.ClientId) || string.IsNullOrWhiteSpace(options.ClientSecret))
         {
             throw new ArgumentException($"{EnvironmentVariables.OidcClientId} and {EnvironmentVariables.OidcClientSecret} are required.", nameof(options));
         }
 
-        _tokenUrl = url!;
+        _tokenUrl = url;
         _logger = logger ?? NullLogger.Instance;
         _metrics = metrics ?? CredentialMetrics.Shared;
         _pipeline = Pipeline(Math.Clamp(options.MaxAttempts, 1, 10), options.RetryDelay, options.RequestTimeout, Time);
