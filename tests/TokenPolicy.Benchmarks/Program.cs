@@ -241,7 +241,7 @@ void OverheadRatio(string key, string numerator, string denominator)
     var (n, d) = (F(numerator), F(denominator));
     if (double.IsFinite(n) && double.IsFinite(d) && d <= 0)
     {
-        report.Undefined(key, $"{denominator} was {d:F1} ms (within the run's noise of zero): the ratio is undefined");
+        report.Undefined(key, $"{denominator} was {d:F1} (zero or below, within the run's noise): the ratio is undefined");
     }
     else
     {
@@ -258,6 +258,9 @@ OverheadRatio("ratios.wall.oursOverFloor", "ours.wallOverCompileMs", "floor.wall
 report.Figure("ratios.cpu.oursOverCompile", Stats.Ratio(F("ours.cpuOverCompileMs"), F("compile.cpuMs")));
 OverheadRatio("ratios.cpu.oursOverBannedApi", "ours.cpuOverCompileMs", "bannedApi.cpuOverCompileMs");
 OverheadRatio("ratios.cpu.oursOverFloor", "ours.cpuOverCompileMs", "floor.cpuOverCompileMs");
+
+// Memory: what each set allocates over the compile it needs (issue 11 target: ours no more than BannedApiAnalyzers').
+OverheadRatio("ratios.alloc.oursOverBannedApi", "ours.allocatedOverCompileBytes", "bannedApi.allocatedOverCompileBytes");
 
 // ------------------------------------------------------------------ findings
 static bool IsOurs(Diagnostic d) => d.Id.StartsWith("TP", StringComparison.Ordinal);
@@ -331,6 +334,7 @@ var targets = new (string Key, string Label, double Limit, bool AtLeast)[]
     ("ratios.oursOverCompile", "ours/compile (driver exec time)", 0.02, false),
     ("ratios.oursOverBannedApi", "ours/BannedApi (driver exec time)", 1.0, false),
     ("ratios.cpu.oursOverFloor", "ours/floor (CPU over compile)", 3.0, false),
+    ("ratios.alloc.oursOverBannedApi", "ours/BannedApi (allocated over compile)", 1.0, false),
     ("perDocument.oursExecP99Ms", "per-document p99, ours (ms)", 5.0, false),
     ("client.resolve.bytesPerCall", "cached Resolve() bytes", 0.0, false),
     ("client.throughputRatio", "client/raw throughput", 0.95, true),

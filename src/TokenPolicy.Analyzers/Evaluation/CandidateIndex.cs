@@ -139,7 +139,16 @@ namespace TokenPolicy.Analyzers.Evaluation
                 closure = _closure;
                 if (closure is null)
                 {
-                    closure = new Builder(this, cancellationToken).Build();
+                    // The closure depends on the trees and the filter alone: another compilation over the same trees has it.
+                    var key = "candidates:" + _filter.Key;
+                    if (!TreeSetCache.TryGet<Closure>(key, _compilation, out var cached))
+                    {
+                        cached = new Builder(this, cancellationToken).Build();
+                        TreeSetCache.Add(key, _compilation, cached);
+                    }
+
+                    closure = cached;
+
                     Volatile.Write(ref _closure, closure);
                 }
 

@@ -108,7 +108,16 @@ namespace TokenPolicy.Analyzers.Evaluation
                 result = _result;
                 if (result is null)
                 {
-                    result = Build(cancellationToken);
+                    // The names depend on the trees and the needles alone: another compilation over the same trees has them.
+                    var key = "reach:" + string.Join("|", _needles);
+                    if (!TreeSetCache.TryGet<Result>(key, _compilation, out var cached))
+                    {
+                        cached = Build(cancellationToken);
+                        TreeSetCache.Add(key, _compilation, cached);
+                    }
+
+                    result = cached;
+
                     Volatile.Write(ref _result, result);
                 }
 

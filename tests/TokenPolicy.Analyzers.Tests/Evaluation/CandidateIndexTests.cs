@@ -173,6 +173,20 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void Compilations_over_the_same_trees_share_one_closure_and_a_changed_tree_set_builds_its_own()
+    {
+        var (compilation, _) = Compile($$"""class C { static string P = "{{Sa}}"; string M() => [|P|]; }""");
+        var clone = compilation.WithAssemblyName("Clone");
+        var first = Index(compilation, Paths).GetClosure(default);
+        Assert.Same(first, Index(clone, Paths).GetClosure(default));
+
+        var other = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }"));
+        var third = Index(other, Paths).GetClosure(default);
+        Assert.NotSame(first, third);
+        Assert.Equal(first.Members.OrderBy(n => n), third.Members.OrderBy(n => n));
+    }
+
+    [Fact]
     public void Sink_reach_follows_helpers_by_name_and_constructors_of_types_that_read()
     {
         var (compilation, _) = Compile("""
