@@ -82,12 +82,15 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
             => Diagnostic.Create(Descriptors.TP0002_HardcodedBearerToken, location, properties, found, match.DisplayName);
 
-        /// <summary>The outermost constant strings under an attribute (its arguments and named values).</summary>
+        /// <summary>
+        /// The outermost constant strings under an attribute (its arguments and named values) that are an
+        /// <c>Authorization:</c> header line: the cheap test first, so the test attributes of a code base cost a string compare.
+        /// </summary>
         private static IEnumerable<IOperation> OutermostConstants(IOperation operation)
         {
             if (operation.ConstantValue.HasValue)
             {
-                if (operation.ConstantValue.Value is string)
+                if (operation.ConstantValue.Value is string text && TokenClassifier.GetAuthorizationHeaderLineValue(text) is not null)
                 {
                     yield return operation;
                 }

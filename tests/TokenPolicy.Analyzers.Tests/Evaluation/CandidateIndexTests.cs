@@ -180,7 +180,7 @@ public class CandidateIndexTests
         var first = Index(compilation, Paths).GetClosure(default);
         Assert.Same(first, Index(clone, Paths).GetClosure(default));
 
-        var other = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }"));
+        var other = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
         var third = Index(other, Paths).GetClosure(default);
         Assert.NotSame(first, third);
         Assert.Equal(first.Members.OrderBy(n => n), third.Members.OrderBy(n => n));
