@@ -121,9 +121,10 @@ namespace TokenPolicy.Analyzers.Core
                 _ => (null, default(ImmutableArray<IArgumentOperation>)),
             };
 
-            // Cheapest first: an argument that may hold a candidate, then a callee that may reach a sink (each built once, lazily).
-            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, cancellationToken)
-                || !rule.Reach!.MayReach(callee, cancellationToken))
+            // Cheapest per call first: the callee's name in the sink reach (a hash lookup), then an argument that may hold a
+            // candidate (each structure built once per compilation, lazily).
+            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !rule.Reach!.MayReach(callee, cancellationToken)
+                || !AnyArgumentMayCarry(rule, arguments, cancellationToken))
             {
                 return;
             }
