@@ -230,7 +230,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
             private readonly List<string> _pendingMembers = new();
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
-            private char[] _buffer = new char[4096];
+            private char[]? _buffer;
             private bool _saturated;
 
             public Builder(CandidateIndex owner, CancellationToken cancellationToken)
@@ -331,17 +331,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return new Closure(literals, _members, _scoped, _saturated);
             }
 
-            private int ReadText(SyntaxTree tree)
-            {
-                var text = tree.GetText(_cancellationToken);
-                if (_buffer.Length < text.Length)
-                {
-                    _buffer = new char[Math.Max(text.Length, _buffer.Length * 2)];
-                }
-
-                text.CopyTo(0, _buffer, 0, text.Length);
-                return text.Length;
-            }
+            private int ReadText(SyntaxTree tree) => TreeText.Read(tree, ref _buffer, _cancellationToken);
 
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>
             private readonly struct Taint
@@ -770,7 +760,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     var found = position + offset;
                     position = found + name.Length;
-                    if ((found > 0 && IsIdentifierChar(_buffer[found - 1])) || (position < end && IsIdentifierChar(_buffer[position])))
+                    if ((found > 0 && TreeText.IsWordChar(_buffer![found - 1])) || (position < end && TreeText.IsWordChar(_buffer![position])))
                     {
                         continue;
                     }
@@ -808,7 +798,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
         }
     }
 }

@@ -190,25 +190,15 @@ namespace TokenPolicy.Analyzers.Evaluation
             return new Result(names, saturated: pending.Count > 0 || names.Count > MaxNames);
         }
 
-        /// <summary>
-        /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a
-        /// parameter that this member then carries to the sink; a type's name counts only where it is created).
-        /// </summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<string, List<(string, bool, SyntaxNode)>>> SeedCache = new();
-
         /// <summary>The members of <paramref name="tree"/> that mention one of the sinks (kept per tree and needle set).</summary>
         private List<(string Name, bool IsType, SyntaxNode Declaration)> Seeds(SyntaxTree tree, string key, CancellationToken cancellationToken)
-        {
-            var byKey = SeedCache.GetValue(tree, static _ => new System.Collections.Concurrent.ConcurrentDictionary<string, List<(string, bool, SyntaxNode)>>(StringComparer.Ordinal));
-            if (byKey.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
+            => TreeMemo.Get(tree, "reach-seeds:" + key, () => FindSeeds(tree, cancellationToken));
 
+        private List<(string Name, bool IsType, SyntaxNode Declaration)> FindSeeds(SyntaxTree tree, CancellationToken cancellationToken)
+        {
             var seeds = new List<(string, bool, SyntaxNode)>();
-            var buffer = t_buffer ??= new char[4096];
-            var length = Read(tree, ref buffer, cancellationToken);
-            t_buffer = buffer;
+            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+            var buffer = t_buffer!;
             SyntaxNode? root = null;
             foreach (var needle in _needles)
             {
@@ -224,7 +214,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            return byKey.GetOrAdd(key, seeds);
+            return seeds;
         }
 
         [ThreadStatic]
@@ -238,14 +228,13 @@ namespace TokenPolicy.Analyzers.Evaluation
             => TreeMemo.Get(tree, "reach-refs:" + name, () =>
             {
                 var found = new List<(bool, List<(string, bool, SyntaxNode)>)>();
-                var buffer = t_buffer ??= new char[4096];
-                var length = Read(tree, ref buffer, cancellationToken);
-                t_buffer = buffer;
+                var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+                var buffer = t_buffer!;
                 SyntaxNode? root = null;
                 for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
                 {
                     var end = at + name.Length;
-                    if ((at > 0 && IsWordChar(buffer[at - 1])) || (end < length && IsWordChar(buffer[end])))
+                    if ((at > 0 && TreeText.IsWordChar(buffer[at - 1])) || (end < length && TreeText.IsWordChar(buffer[end])))
                     {
                         continue;
                     }
@@ -263,6 +252,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return found;
             });
 
+        /// <summary>
+        /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a
+        /// parameter that this member then carries to the sink; a type's name counts only where it is created).
+        /// </summary>
         private static void AddEnclosing(SyntaxNode? node, Action<string, bool, SyntaxNode> add)
         {
             for (var current = node; current is not null; current = current.Parent)
@@ -347,18 +340,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                 || current.Parent is SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax;
         }
 
-        private static int Read(SyntaxTree tree, ref char[] buffer, CancellationToken cancellationToken)
-        {
-            var text = tree.GetText(cancellationToken);
-            if (buffer.Length < text.Length)
-            {
-                buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
-            }
-
-            text.CopyTo(0, buffer, 0, text.Length);
-            return text.Length;
-        }
-
         private static int IndexOf(char[] buffer, int length, string needle, int start, StringComparison comparison)
         {
             if (start >= length)
@@ -370,7 +351,6 @@ namespace TokenPolicy.Analyzers.Evaluation
             return offset < 0 ? -1 : start + offset;
         }
 
-        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
 
         private sealed class Result
         {

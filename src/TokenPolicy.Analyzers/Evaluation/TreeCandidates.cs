@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,38 +13,20 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     internal static class TreeCandidates
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, ImmutableArray<int>>> Cache = new();
-
         [ThreadStatic]
         private static char[]? t_buffer;
 
         /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate.</summary>
-        public static ImmutableArray<int> Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
+        public static int[] Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, "candidates:" + filter.Key, () => Scan(tree, filter, cancellationToken));
+
+        private static int[] Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
         {
-            var byFilter = Cache.GetValue(tree, static _ => new ConcurrentDictionary<string, ImmutableArray<int>>(StringComparer.Ordinal));
-            if (byFilter.TryGetValue(filter.Key, out var positions))
-            {
-                return positions;
-            }
-
-            positions = Scan(tree, filter, cancellationToken);
-            return byFilter.GetOrAdd(filter.Key, positions);
-        }
-
-        private static ImmutableArray<int> Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
-        {
-            var text = tree.GetText(cancellationToken);
-            var length = text.Length;
-            var buffer = t_buffer;
-            if (buffer is null || buffer.Length < length)
-            {
-                t_buffer = buffer = new char[Math.Max(length, 4096)];
-            }
-
-            text.CopyTo(0, buffer, 0, length);
+            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+            var buffer = t_buffer!;
             SyntaxNode? root = null;
             HashSet<int>? seen = null;
-            var results = ImmutableArray.CreateBuilder<int>();
+            var results = new List<int>();
             var position = 0;
             while (position < length)
             {
@@ -87,7 +66,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            return results.ToImmutable();
+            return results.ToArray();
         }
 
         private static bool IsStringToken(SyntaxToken token)

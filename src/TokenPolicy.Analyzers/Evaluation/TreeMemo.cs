@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace TokenPolicy.Analyzers.Evaluation
@@ -25,5 +26,28 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return (T)memo.GetOrAdd(key, compute());
         }
+    }
+
+    /// <summary>Reading a tree's text into a caller-owned buffer, and what counts as a word character in it.</summary>
+    internal static class TreeText
+    {
+        /// <summary>Copies the tree's text into <paramref name="buffer"/> (grown when needed); returns its length.</summary>
+        public static int Read(SyntaxTree tree, ref char[]? buffer, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            if (buffer is null || buffer.Length < text.Length)
+            {
+                buffer = new char[Math.Max(text.Length, Math.Max(4096, (buffer?.Length ?? 0) * 2))];
+            }
+
+            text.CopyTo(0, buffer, 0, text.Length);
+            return text.Length;
+        }
+
+        /// <summary>A character of an identifier-like word: letters (any non-ASCII counts as one), digits, underscore.</summary>
+        public static bool IsWordChar(char c) => IsWordStart(c) || (uint)(c - '0') < 10;
+
+        /// <summary>A character that can start an identifier-like word.</summary>
+        public static bool IsWordStart(char c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c > 0x7F;
     }
 }

@@ -16,16 +16,10 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </remarks>
     internal static class WordIndex
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, ulong[]> Filters = new();
-
         /// <summary>True when <paramref name="tree"/> may contain one of <paramref name="words"/> as a whole word.</summary>
         public static bool MayContainAny(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
         {
-            if (!Filters.TryGetValue(tree, out var bits))
-            {
-                bits = Build(tree, cancellationToken);
-                bits = Filters.GetValue(tree, _ => bits);
-            }
+            var bits = TreeMemo.Get(tree, "words", () => Build(tree, cancellationToken));
 
             foreach (var word in words)
             {
@@ -43,21 +37,14 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         private static ulong[] Build(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken);
-            var length = text.Length;
-            var buffer = t_buffer;
-            if (buffer is null || buffer.Length < length)
-            {
-                t_buffer = buffer = new char[Math.Max(length, 4096)];
-            }
-
-            text.CopyTo(0, buffer, 0, length);
+            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+            var buffer = t_buffer!;
             var bits = new ulong[Math.Max(16, length / 128)];
             var i = 0;
             while (i < length)
             {
                 var c = buffer[i];
-                if (!IsWordStart(c))
+                if (!TreeText.IsWordStart(c))
                 {
                     i++;
                     continue;
@@ -66,7 +53,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 unchecked
                 {
                     var hash = (int)2166136261;
-                    while (i < length && IsWordPart(buffer[i]))
+                    while (i < length && TreeText.IsWordChar(buffer[i]))
                     {
                         hash = (hash ^ buffer[i]) * 16777619;
                         i++;
@@ -78,11 +65,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return bits;
         }
-
-        /// <summary>ASCII fast path; any other character counts as a letter (never a miss, at worst a longer word).</summary>
-        internal static bool IsWordStart(char c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c > 0x7F;
-
-        internal static bool IsWordPart(char c) => IsWordStart(c) || (uint)(c - '0') < 10;
 
         internal static int Hash(ReadOnlySpan<char> word)
         {
