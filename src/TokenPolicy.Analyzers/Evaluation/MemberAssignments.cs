@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace TokenPolicy.Analyzers.Evaluation
 {
     /// <summary>
-    /// Every value assigned to the fields and properties of one type from inside that type (constructors, init
+    /// Every value assigned to the fields and properties of one type (and the members it inherits) from inside that type (constructors, init
     /// accessors, methods, lambdas, nested types; all partial declarations), built once per type and compilation.
     /// A write whose value cannot be followed (compound assignment, out/ref argument, deconstruction) is recorded as null.
     /// </summary>
@@ -109,13 +109,27 @@ namespace TokenPolicy.Analyzers.Evaluation
                 _ => (null, null),
             };
 
-            if (member is null || !SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition))
+            if (member is null || !IsSameOrBase(member.ContainingType, type))
             {
                 return null;
             }
 
             // this.x = ... or a static member; not other.x = ...
             return instance is null or IInstanceReferenceOperation ? member.OriginalDefinition : null;
+        }
+
+        /// <summary>The type itself, or one of its base types (a derived type's constructor may set an inherited member).</summary>
+        private static bool IsSameOrBase(INamedTypeSymbol candidate, INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Add(ISymbol member, IOperation? value)

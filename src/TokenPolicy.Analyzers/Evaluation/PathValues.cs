@@ -27,6 +27,15 @@ namespace TokenPolicy.Analyzers.Evaluation
             return EndsWithSeparator(left) ? left.Append(right) : left.Append(Separator).Append(right);
         }
 
+        /// <summary>
+        /// <see cref="Combine"/> for open values: when the later part starts with a parameter (which may be rooted), the
+        /// combination waits until a call site binds it.
+        /// </summary>
+        public static StringValue CombineOpen(StringValue left, StringValue right)
+            => right.Segments.Length > 0 && right.Segments[0].Kind is SegmentKind.Parameter or SegmentKind.Transformed && left.Segments.Length > 0
+                ? StringValue.Deferred(left, StringTransform.CombineWith(right))
+                : Combine(left, right);
+
         public static StringValue Join(StringValue left, StringValue right)
         {
             if (left.Segments.Length == 0)
@@ -43,6 +52,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         public static bool IsSeparator(char c) => c is '/' or '\\';
+
+        /// <summary>A rooted path: a leading separator or a drive letter.</summary>
+        public static bool IsRooted(string text)
+            => text.Length > 0 && (IsSeparator(text[0]) || (text.Length >= 2 && text[1] == ':' && char.IsLetter(text[0])));
 
         private static bool StartsRooted(StringValue value)
         {

@@ -23,6 +23,12 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// rule looks at a value (<see cref="ValueEvaluator.Evaluate"/>).
         /// </summary>
         Parameter,
+
+        /// <summary>
+        /// A string operation (<see cref="Segment.Transform"/>) applied to a value that still has parameter parts
+        /// (<see cref="Segment.Inner"/>): applied when the parameters are substituted (<see cref="ValueSet.Substitute"/>).
+        /// </summary>
+        Transformed,
     }
 
     /// <summary>One piece of a symbolic string.</summary>
@@ -33,6 +39,17 @@ namespace TokenPolicy.Analyzers.Evaluation
             Kind = kind;
             Text = text;
             Parameter = parameter;
+            Inner = null;
+            Transform = null;
+        }
+
+        public Segment(StringValue inner, StringTransform transform)
+        {
+            Kind = SegmentKind.Transformed;
+            Text = string.Empty;
+            Parameter = null;
+            Inner = inner;
+            Transform = transform;
         }
 
         public SegmentKind Kind { get; }
@@ -43,9 +60,16 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>The parameter (original definition) of a <see cref="SegmentKind.Parameter"/> segment.</summary>
         public IParameterSymbol? Parameter { get; }
 
+        /// <summary>The value a <see cref="SegmentKind.Transformed"/> segment transforms.</summary>
+        public StringValue? Inner { get; }
+
+        /// <summary>The operation of a <see cref="SegmentKind.Transformed"/> segment.</summary>
+        public StringTransform? Transform { get; }
+
         public bool Equals(Segment other)
             => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal)
-               && SymbolEqualityComparer.Default.Equals(Parameter, other.Parameter);
+               && SymbolEqualityComparer.Default.Equals(Parameter, other.Parameter)
+               && Equals(Inner, other.Inner) && Equals(Transform, other.Transform);
 
         public override bool Equals(object? obj) => obj is Segment other && Equals(other);
 
@@ -115,14 +139,14 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static StringValue Literal(string text)
             => text.Length == 0 ? Empty : new StringValue(ImmutableArray.Create(new Segment(SegmentKind.Literal, text)));
 
-        /// <summary>True when some part is a symbolic parameter value.</summary>
+        /// <summary>True when some part is a symbolic parameter value (also inside a deferred transform).</summary>
         public bool ContainsParameter
         {
             get
             {
                 foreach (var segment in Segments)
                 {
-                    if (segment.Kind == SegmentKind.Parameter)
+                    if (segment.Kind is SegmentKind.Parameter or SegmentKind.Transformed)
                     {
                         return true;
                     }
@@ -131,6 +155,43 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return false;
             }
         }
+
+        /// <summary>True when some part is, or transforms, a parameter matching <paramref name="parameter"/>.</summary>
+        public bool DependsOn(Func<IParameterSymbol, bool> parameter)
+        {
+            foreach (var segment in Segments)
+            {
+                if ((segment.Kind == SegmentKind.Parameter && parameter(segment.Parameter!))
+                    || (segment.Kind == SegmentKind.Transformed
+                        && (segment.Inner!.DependsOn(parameter) || segment.Transform!.Operand?.DependsOn(parameter) == true)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A value made of <paramref name="segments"/> (adjacent literals merged, unknowns collapsed).</summary>
+        public static StringValue FromSegments(System.Collections.Generic.IEnumerable<Segment> segments)
+        {
+            var result = Empty;
+            foreach (var segment in segments)
+            {
+                if (segment.Kind == SegmentKind.Literal && segment.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                result = result.Append(new StringValue(ImmutableArray.Create(segment)));
+            }
+
+            return result;
+        }
+
+        /// <summary><paramref name="transform"/> applied later, when the parameters of <paramref name="inner"/> are bound.</summary>
+        public static StringValue Deferred(StringValue inner, StringTransform transform)
+            => new(ImmutableArray.Create(new Segment(inner, transform)));
 
         public static StringValue ParameterValue(IParameterSymbol parameter)
             => new(ImmutableArray.Create(new Segment(SegmentKind.Parameter, parameter.Name, parameter.OriginalDefinition)));
@@ -188,6 +249,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                         break;
                     case SegmentKind.Parameter:
                         builder.Append('{').Append(segment.Text).Append('}');
+                        break;
+                    case SegmentKind.Transformed:
+                        builder.Append(segment.Transform!.Name).Append('(').Append(segment.Inner!.Display());
+                        if (segment.Transform.Operand is { } operand)
+                        {
+                            builder.Append(", ").Append(operand.Display());
+                        }
+
+                        builder.Append(')');
                         break;
                     default:
                         builder.Append('…');

@@ -23,7 +23,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// Depth, work and set size are bounded; cycles evaluate to unknown instead of recursing; a member value cut short by
     /// a cycle or a bound is never cached, so answers do not depend on evaluation order.
     /// </remarks>
-    internal sealed class ValueEvaluator
+    internal sealed partial class ValueEvaluator
     {
         private const int MaxDepth = 24;
         private const int MaxSteps = 4000;
@@ -39,6 +39,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<SyntaxNode, LocalAssignments> _localAssignments = new();
         private readonly ConcurrentDictionary<INamedTypeSymbol, MemberAssignments> _memberAssignments = new(SymbolEqualityComparer.Default);
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derivedTypes;
 
         public ValueEvaluator(Compilation compilation, WellKnownTypes types)
         {
@@ -121,7 +122,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>One evaluation: tracks depth, work done and the members being evaluated (cycle guard).</summary>
-        private sealed class Walk
+        private sealed partial class Walk
         {
             private readonly ValueEvaluator _owner;
             private readonly CancellationToken _cancellationToken;
@@ -202,11 +203,24 @@ namespace TokenPolicy.Analyzers.Evaluation
                     case IParameterReferenceOperation parameter:
                         return EvaluateParameter(parameter, depth);
 
+                    case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true } tupleField when TupleIndex(tupleField.Field) is { } tupleIndex:
+                        return EvaluateAll(TupleElements(tupleField.Instance, tupleIndex, depth), depth);
+
                     case IFieldReferenceOperation field:
                         return EvaluateField(field.Field, depth);
 
+                    case IPropertyReferenceOperation pairPart when PairIndex(pairPart.Property) is { } pairIndex:
+                        return EvaluateAll(TupleElements(pairPart.Instance, pairIndex, depth), depth);
+
                     case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
                         return EvaluateMember(property.Property, depth);
+
+                    case IPropertyReferenceOperation { Instance: { } list } indexer when IsListIndexer(indexer.Property):
+                        // `paths[0]`: one of the elements.
+                        return EvaluateAll(Elements(list, depth), depth);
+
+                    case IArrayElementReferenceOperation element:
+                        return EvaluateAll(Elements(element.ArrayReference, depth), depth);
 
                     case IInvocationOperation invocation:
                         return EvaluateInvocation(invocation, depth);
@@ -305,24 +319,45 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             private ValueSet ComputeMember(ISymbol member, int depth)
             {
-                var builder = new ValueSet.Builder();
-                var sawValue = false;
+                var sources = MemberSources(member, depth);
+                if (sources is null)
+                {
+                    return ValueSet.Unknown;
+                }
 
+                var builder = new ValueSet.Builder();
+                foreach (var source in sources)
+                {
+                    builder.AddRange(source is null ? ValueSet.Unknown : Evaluate(source, depth));
+                }
+
+                return builder.ToValueSet();
+            }
+
+            /// <summary>
+            /// Where a field's or property's value comes from: its getter's returns, or its initializers and every assignment
+            /// in its type and in the types of the compilation derived from it (a derived constructor setting a protected
+            /// member); null stands for a value not visible here (written from outside, overridable). Null for a member
+            /// without source.
+            /// </summary>
+            private List<IOperation?>? MemberSources(ISymbol member, int depth)
+            {
+                if (member.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    return null;
+                }
+
+                var sources = new List<IOperation?>();
                 if (member is IPropertySymbol { GetMethod: { } getter } property && !IsAutoProperty(property))
                 {
                     // A computed property: the values its getter returns.
-                    foreach (var returned in ReturnedValues(getter))
+                    sources.AddRange(ReturnedValues(getter));
+                    if (sources.Count == 0 || CanBeOverridden(property))
                     {
-                        builder.AddRange(Evaluate(returned, depth));
-                        sawValue = true;
+                        sources.Add(null);
                     }
 
-                    if (!sawValue || CanBeOverridden(property))
-                    {
-                        builder.Add(StringValue.Unknown);
-                    }
-
-                    return builder.ToValueSet();
+                    return sources;
                 }
 
                 foreach (var reference in member.DeclaringSyntaxReferences)
@@ -336,28 +371,34 @@ namespace TokenPolicy.Analyzers.Evaluation
                     var model = _owner.GetSemanticModel(initializer.SyntaxTree);
                     if (model?.GetOperation(initializer, _cancellationToken) is ISymbolInitializerOperation init)
                     {
-                        builder.AddRange(Evaluate(init.Value, depth));
-                        sawValue = true;
+                        sources.Add(init.Value);
                     }
                 }
 
                 var assignments = _owner.GetMemberAssignments(member.ContainingType, _cancellationToken);
                 if (assignments.TryGet(member, out var assigned))
                 {
-                    foreach (var value in assigned)
+                    sources.AddRange(assigned);
+                }
+
+                if (CanBeWrittenByDerivedTypes(member))
+                {
+                    foreach (var derived in _owner.GetDerivedTypes(member.ContainingType, _cancellationToken))
                     {
-                        builder.AddRange(Evaluate(value, depth));
-                        sawValue = true;
+                        if (_owner.GetMemberAssignments(derived, _cancellationToken).TryGet(member, out var inDerived))
+                        {
+                            sources.AddRange(inDerived);
+                        }
                     }
                 }
 
                 // Written from outside the type (or never written in source), or overridable: some values are not visible here.
-                if (!sawValue || CanBeWrittenOutsideType(member) || (member is IPropertySymbol overridable && CanBeOverridden(overridable)))
+                if (sources.Count == 0 || CanBeWrittenOutsideType(member) || (member is IPropertySymbol overridable && CanBeOverridden(overridable)))
                 {
-                    builder.Add(StringValue.Unknown);
+                    sources.Add(null);
                 }
 
-                return builder.ToValueSet();
+                return sources;
             }
 
             private IEnumerable<IOperation> ReturnedValues(IMethodSymbol method)
@@ -405,7 +446,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var root = GetRoot(reference);
                 var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!index.TryGet(variable, out var writes))
+                if (!index.TryGet(variable, out var writes) || (writes.Plain.Count == 0 && writes.Appended.Count == 0))
                 {
                     // A local never written (or written where this body cannot see) is unknown, never guessed.
                     return initial.IsEmpty && variable is ILocalSymbol ? ValueSet.Unknown : initial;
@@ -422,7 +463,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     builder.AddRange(initial);
                     foreach (var write in writes.Plain)
                     {
-                        builder.AddRange(write is null ? ValueSet.Unknown : Evaluate(write, depth));
+                        builder.AddRange(EvaluateWrite(write, depth));
                     }
 
                     // `path += "/"; path += "token";`: each append may follow any value produced so far.
@@ -462,13 +503,31 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return Fold(invocation, depth, static (a, b) => a.Append(b));
 
                     case KnownStringMethod.PathCombine:
-                        return Fold(invocation, depth, PathValues.Combine);
+                        return Fold(invocation, depth, PathValues.CombineOpen);
 
                     case KnownStringMethod.PathJoin:
                         return Fold(invocation, depth, PathValues.Join);
 
+                    case KnownStringMethod.Transform:
+                        return EvaluateTransform(invocation, depth);
+
+                    case KnownStringMethod.FullPath:
+                        return EvaluateFullPath(invocation, depth);
+
+                    case KnownStringMethod.Format:
+                        return EvaluateFormat(invocation, depth);
+
+                    case KnownStringMethod.Join:
+                        return EvaluateJoin(invocation, depth);
+
+                    case KnownStringMethod.BuilderToString:
+                        return EvaluateBuilder(invocation.Instance, depth);
+
+                    case KnownStringMethod.PickElement:
+                        return EvaluateAll(Elements(Receiver(invocation), depth), depth);
+
                     default:
-                        return ValueSet.Unknown;
+                        return EvaluateSourceMethod(invocation, depth);
                 }
             }
 
@@ -504,7 +563,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 ValueSet? result = null;
                 foreach (var argument in InParameterOrder(invocation.Arguments))
                 {
-                    foreach (var part in ExpandArgument(argument))
+                    foreach (var part in ExpandArgument(argument, depth))
                     {
                         if (part is null)
                         {
@@ -542,70 +601,83 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return sorted;
             }
 
-            /// <summary>The string parts one argument contributes; null stands for a part that cannot be known.</summary>
-            private static IEnumerable<IOperation?> ExpandArgument(IArgumentOperation argument)
+            /// <summary>The string parts one argument contributes, in order; null stands for a part that cannot be known.</summary>
+            private IEnumerable<IOperation?> ExpandArgument(IArgumentOperation argument, int depth)
             {
                 var parameterType = argument.Parameter?.Type;
                 if (parameterType is null)
                 {
-                    yield return null;
-                    yield break;
+                    return new IOperation?[] { null };
                 }
 
                 if (parameterType.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char)
                 {
-                    yield return argument.Value;
-                    yield break;
+                    return new[] { argument.Value };
                 }
 
-                if (parameterType is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String or SpecialType.System_Object })
-                {
-                    // Spans, enumerables: not followed.
-                    yield return null;
-                    yield break;
-                }
-
-                var value = argument.Value;
-                while (value is IConversionOperation { Conversion.IsUserDefined: false } conversion)
-                {
-                    value = conversion.Operand;
-                }
-
-                if (value is IArrayCreationOperation array)
-                {
-                    if (array.Initializer is null)
-                    {
-                        yield return null;
-                        yield break;
-                    }
-
-                    foreach (var element in array.Initializer.ElementValues)
-                    {
-                        yield return element;
-                    }
-
-                    yield break;
-                }
-
-                // A collection expression (ICollectionExpressionOperation, newer compilers): its elements are its
-                // children; a spread element is not a string and evaluates to unknown.
-                if (value.Kind == CollectionExpressionKind)
-                {
-                    foreach (var child in value.ChildOperations)
-                    {
-                        yield return child is { Kind: SpreadKind } ? null : child;
-                    }
-
-                    yield break;
-                }
-
-                // An array from elsewhere (a local, a call): its elements are not followed.
-                yield return null;
+                // Arrays, params spans (`Path.Combine(params ReadOnlySpan<string>)`) and sequences of strings: their
+                // elements when the order is known (an array or collection expression, here or in a local), else unknown.
+                return (IsStringSequence(parameterType) ? OrderedElements(argument.Value, depth) : null) ?? new List<IOperation?> { null };
             }
         }
 
         private MemberAssignments GetMemberAssignments(INamedTypeSymbol type, CancellationToken cancellationToken)
             => _memberAssignments.GetOrAdd(type, t => MemberAssignments.Build(t, this, cancellationToken));
+
+        /// <summary>The types of the compilation derived (directly or not) from <paramref name="type"/>, in a stable order.</summary>
+        private IReadOnlyList<INamedTypeSymbol> GetDerivedTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var map = Volatile.Read(ref _derivedTypes);
+            if (map is null)
+            {
+                var built = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+                {
+                    if (symbol is not INamedTypeSymbol derived)
+                    {
+                        continue;
+                    }
+
+                    for (var baseType = derived.BaseType; baseType is not null && !baseType.DeclaringSyntaxReferences.IsEmpty; baseType = baseType.BaseType)
+                    {
+                        if (!built.TryGetValue(baseType.OriginalDefinition, out var list))
+                        {
+                            list = new List<INamedTypeSymbol>();
+                            built.Add(baseType.OriginalDefinition, list);
+                        }
+
+                        list.Add(derived);
+                    }
+                }
+
+                foreach (var list in built.Values)
+                {
+                    list.Sort(static (a, b) => string.CompareOrdinal(a.ToDisplayString(), b.ToDisplayString()));
+                }
+
+                map = Interlocked.CompareExchange(ref _derivedTypes, built, null) ?? built;
+            }
+
+            return map.TryGetValue(type.OriginalDefinition, out var types) ? types : (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
+        }
+
+        /// <summary>A field or property a derived type's constructor or method can assign: not private, in a type that can be derived from.</summary>
+        private static bool CanBeWrittenByDerivedTypes(ISymbol member)
+        {
+            var type = member.ContainingType;
+            if (type is null || type.IsSealed || type.IsStatic || type.TypeKind != TypeKind.Class || member.IsStatic
+                || member.DeclaredAccessibility is Accessibility.Private or Accessibility.NotApplicable)
+            {
+                return false;
+            }
+
+            return member switch
+            {
+                IFieldSymbol field => !field.IsReadOnly && !field.IsConst,
+                IPropertySymbol property => property.SetMethod is { } setter && setter.DeclaredAccessibility != Accessibility.Private,
+                _ => false,
+            };
+        }
 
         internal static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 

@@ -109,7 +109,15 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// any caller may pass (the parameter's default value, or anything). The result has no parameter parts left
         /// except those the bound values themselves carry.
         /// </summary>
-        public ValueSet Substitute(Func<IParameterSymbol, ValueSet?>? bind)
+        public ValueSet Substitute(Func<IParameterSymbol, ValueSet?>? bind) => Substitute(bind, keepUnbound: false);
+
+        /// <summary>
+        /// Replaces the parameter parts <paramref name="bind"/> has values for and keeps the others symbolic: a call to a
+        /// method of the compilation, evaluated inside a body whose own parameters must stay open.
+        /// </summary>
+        public ValueSet Bind(Func<IParameterSymbol, ValueSet?> bind) => Substitute(bind, keepUnbound: true);
+
+        private ValueSet Substitute(Func<IParameterSymbol, ValueSet?>? bind, bool keepUnbound)
         {
             if (!ContainsParameter)
             {
@@ -132,13 +140,31 @@ namespace TokenPolicy.Analyzers.Evaluation
                     {
                         SegmentKind.Literal => Literal(segment.Text),
                         SegmentKind.EnvironmentVariable => Of(StringValue.EnvironmentVariable(segment.Text)),
-                        SegmentKind.Parameter => bind?.Invoke(segment.Parameter!) ?? AnyArgument(segment.Parameter!),
+                        SegmentKind.Parameter => bind?.Invoke(segment.Parameter!) ?? (keepUnbound ? Of(StringValue.ParameterValue(segment.Parameter!)) : AnyArgument(segment.Parameter!)),
+                        SegmentKind.Transformed => segment.Transform!.Substituted(Of(segment.Inner!).Substitute(bind, keepUnbound), operand => Of(operand).Substitute(bind, keepUnbound)),
                         _ => Unknown,
                     };
                     expanded = Concat(expanded, part);
                 }
 
                 builder.AddRange(expanded);
+            }
+
+            return builder.ToValueSet();
+        }
+
+        /// <summary>Every value mapped through <paramref name="map"/> (a string operation), bounded like every set operation.</summary>
+        public ValueSet Map(Func<StringValue, StringValue> map)
+        {
+            if (IsUnknown || IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = new Builder();
+            foreach (var value in Values)
+            {
+                builder.Add(map(value));
             }
 
             return builder.ToValueSet();
@@ -153,13 +179,9 @@ namespace TokenPolicy.Analyzers.Evaluation
             var builder = new Builder();
             foreach (var value in Values)
             {
-                foreach (var segment in value.Segments)
+                if (value.DependsOn(parameter))
                 {
-                    if (segment.Kind == SegmentKind.Parameter && parameter(segment.Parameter!))
-                    {
-                        builder.Add(value);
-                        break;
-                    }
+                    builder.Add(value);
                 }
             }
 

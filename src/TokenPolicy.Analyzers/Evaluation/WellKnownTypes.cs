@@ -13,6 +13,24 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         /// <summary><c>ToString()</c> on a string or char: the receiver's own text.</summary>
         TextToString,
+
+        /// <summary><c>Trim</c>/<c>TrimStart</c>/<c>TrimEnd</c>, <c>Replace</c>, <c>ToLower(Invariant)</c>/<c>ToUpper(Invariant)</c> of a string.</summary>
+        Transform,
+
+        /// <summary><c>Path.GetFullPath</c>.</summary>
+        FullPath,
+
+        /// <summary><c>string.Format</c> (composite formatting).</summary>
+        Format,
+
+        /// <summary><c>string.Join</c>.</summary>
+        Join,
+
+        /// <summary><c>StringBuilder.ToString()</c>.</summary>
+        BuilderToString,
+
+        /// <summary>One element of a sequence: LINQ <c>First</c>/<c>FirstOrDefault</c>/<c>Single</c>/<c>Last</c>/<c>ElementAt</c>, <c>List.Find</c>, <c>Array.Find</c>.</summary>
+        PickElement,
     }
 
     /// <summary>Framework symbols the evaluator needs, looked up once per compilation.</summary>
@@ -25,6 +43,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _fileInfo;
         private readonly INamedTypeSymbol _string;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly INamedTypeSymbol? _stringBuilder;
+        private readonly INamedTypeSymbol? _list;
+        private readonly INamedTypeSymbol? _keyValuePair;
 
         public WellKnownTypes(Compilation compilation)
         {
@@ -32,7 +54,15 @@ namespace TokenPolicy.Analyzers.Evaluation
             _environment = compilation.GetTypeByMetadataName("System.Environment");
             _fileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
             _string = compilation.GetSpecialType(SpecialType.System_String);
+            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            _keyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
         }
+
+        public bool IsStringBuilder(ITypeSymbol? type) => _stringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, _stringBuilder);
+
+        public bool IsKeyValuePair(ITypeSymbol? type) => _keyValuePair is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _keyValuePair);
 
         public bool IsFileInfo(ITypeSymbol? type) => _fileInfo is not null && SymbolEqualityComparer.Default.Equals(type, _fileInfo);
 
@@ -51,6 +81,23 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return KnownStringMethod.PathJoin;
                 case "ToString" when method.Parameters.IsEmpty && type?.SpecialType is SpecialType.System_String or SpecialType.System_Char:
                     return KnownStringMethod.TextToString;
+                case "ToString" when method.Parameters.IsEmpty && IsStringBuilder(type):
+                    return KnownStringMethod.BuilderToString;
+                case "Trim" or "TrimStart" or "TrimEnd" or "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper"
+                    when !method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _string):
+                    return KnownStringMethod.Transform;
+                case "Replace" when !method.IsStatic && method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(type, _string):
+                    return KnownStringMethod.Transform;
+                case "GetFullPath" when SymbolEqualityComparer.Default.Equals(type, _path):
+                    return KnownStringMethod.FullPath;
+                case "Format" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _string) && ReturnsString(method):
+                    return KnownStringMethod.Format;
+                case "Join" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _string) && ReturnsString(method):
+                    return KnownStringMethod.Join;
+                case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault"
+                    when SymbolEqualityComparer.Default.Equals(type, _enumerable):
+                case "Find" or "FindLast" when SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _list) || type?.SpecialType == SpecialType.System_Array:
+                    return KnownStringMethod.PickElement;
                 default:
                     return KnownStringMethod.None;
             }

@@ -264,7 +264,7 @@ public class LocalAndFlowTests
         """));
 
     [Fact]
-    public void Unknown_method_call_is_unknown() => Assert.Equal(new[] { "…" }, Evaluate("""
+    public void Method_of_the_compilation_returns_its_value() => Assert.Equal(new[] { "/var/run/secrets/kubernetes.io/serviceaccount/token" }, Evaluate("""
         class C
         {
             static string Find() => "/var/run/secrets/kubernetes.io/serviceaccount/token";
@@ -273,7 +273,12 @@ public class LocalAndFlowTests
         """));
 
     [Fact]
-    public void String_method_call_is_unknown() => Assert.Equal(new[] { "…" }, Evaluate("""
+    public void String_case_is_followed() => Assert.Equal(new[] { "/var/run" }, Evaluate("""
         class C { string M() => [|"/VAR/RUN".ToLowerInvariant()|]; }
+        """));
+
+    [Fact]
+    public void Method_from_a_referenced_assembly_is_unknown() => Assert.Equal(new[] { "…" }, Evaluate("""
+        class C { string M() => [|System.IO.Path.GetTempFileName()|]; }
         """));
 }

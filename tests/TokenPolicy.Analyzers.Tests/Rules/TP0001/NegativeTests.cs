@@ -95,8 +95,8 @@ public class NegativeTests
         _ = File.ReadAllText(ReadSetting());
         _ = File.ReadAllText(_configured);
         _ = File.ReadAllText(Environment.GetEnvironmentVariable(unknown)!);
-        _ = File.ReadAllText(Path.GetFullPath(Token));
-        _ = File.ReadAllText(Token.Trim());
+        _ = File.ReadAllText(Path.GetFullPath(unknown));
+        _ = File.ReadAllText(unknown.Trim());
         """,
         """
         private readonly string _configured;

@@ -205,7 +205,7 @@ public class ValueFlowTests
         """);
 
     [Fact]
-    public Task Format_strings_prefix_checks_messages_and_unused_literals_are_not_reported() => Verify.VerifyAsync($$"""
+    public Task Prefix_checks_messages_and_unused_literals_are_not_reported_but_a_constant_format_is() => Verify.VerifyAsync($$"""
         using System;
         using System.Net.Http;
         using System.Net.Http.Headers;
@@ -221,7 +221,7 @@ public class ValueFlowTests
                 }
 
                 request.Headers.Add("Authorization", string.Format(Format, token));
-                request.Headers.Add("Authorization", string.Format("Bearer {0}", Sample));
+                request.Headers.Add("Authorization", {|TP0002:string.Format("Bearer {0}", Sample)|});
                 Console.WriteLine("Sending Authorization: Bearer " + Sample);
                 var parsed = Sample.Split('.');
                 var h = new AuthenticationHeaderValue("Bearer", header);
