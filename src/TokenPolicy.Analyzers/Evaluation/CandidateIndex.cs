@@ -506,6 +506,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                         case SwitchExpressionArmSyntax arm when arm.Expression == current:
                             break;
 
+                        case ArgumentSyntax { Parent: TupleExpressionSyntax }:
+                            // (dir, "token"): an element of a tuple.
+                            break;
+
                         case ConditionalExpressionSyntax conditional when conditional.Condition != current:
                             break;
 

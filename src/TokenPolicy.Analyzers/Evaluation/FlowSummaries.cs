@@ -114,6 +114,22 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// </summary>
         public IEnumerable<(Flow Flow, IOperation Argument, ValueSet Values)> AtCall(IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
         {
+            // Every parameter of the template is bound to its argument at this call (`ReadSecret(dir, name)` ->
+            // `Path.Combine(dir, name)`), each argument evaluated once.
+            Dictionary<IParameterSymbol, ValueSet>? passed = null;
+            ValueSet? Bound(IParameterSymbol parameter)
+            {
+                passed ??= new Dictionary<IParameterSymbol, ValueSet>(SymbolEqualityComparer.Default);
+                if (!passed.TryGetValue(parameter, out var value))
+                {
+                    var bound = ArgumentFor(arguments, parameter);
+                    value = bound is null ? null! : _evaluator.Evaluate(bound, cancellationToken);
+                    passed[parameter] = value;
+                }
+
+                return value;
+            }
+
             foreach (var flow in GetSummary(callee, cancellationToken))
             {
                 var argument = ArgumentFor(arguments, flow.Parameter);
@@ -122,8 +138,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     continue;
                 }
 
-                var passed = _evaluator.Evaluate(argument, cancellationToken);
-                yield return (flow, argument, flow.Template.Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? passed : null));
+                yield return (flow, argument, flow.Template.Substitute(Bound));
             }
         }
 
@@ -347,13 +362,14 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         foreach (var flow in Summary(callee.OriginalDefinition))
                         {
-                            if (!bound.TryGetValue(flow.Parameter, out var value))
+                            if (!bound.ContainsKey(flow.Parameter))
                             {
                                 continue;
                             }
 
+                            // Every parameter the callee's template mentions is bound at this call, not only the flow's own.
                             var template = flow.Template
-                                .Substitute(p => SymbolEqualityComparer.Default.Equals(p, flow.Parameter) ? value : null)
+                                .Substitute(p => bound.TryGetValue(p, out var other) ? other : null)
                                 .WhereDependsOn(static _ => true);
                             if (!template.IsEmpty && builder.Count < MaxFlowsPerMethod * 2)
                             {

@@ -124,6 +124,22 @@ public class ShapeTests
         """));
 
     [Fact]
+    public void Tuple_deconstruction_of_constants_in_an_async_method() => Assert.Equal(new[] { Token }, Evaluate("""
+        using System.IO;
+        using System.Threading.Tasks;
+        class C
+        {
+            const string Dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+            async Task<string> M()
+            {
+                var (dir, name) = (Dir, "token");
+                await Task.CompletedTask;
+                return [|Path.Combine(dir, name)|];
+            }
+        }
+        """));
+
+    [Fact]
     public void Tuple_returned_by_a_helper_and_named_elements() => Assert.Equal(new[] { Token }, Evaluate("""
         using System.IO;
         class C
