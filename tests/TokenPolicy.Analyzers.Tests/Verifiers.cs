@@ -17,6 +17,12 @@ internal static class TestReferences
 
     public static readonly ImmutableArray<MetadataReference> Net80Assemblies =
         Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+    /// <summary>.NET 9: the <c>params ReadOnlySpan&lt;T&gt;</c> overloads (<c>Path.Combine</c>, <c>string.Join</c>, <c>string.Concat</c>).</summary>
+    public static readonly ReferenceAssemblies Net90 = new("net9.0-pinned");
+
+    public static readonly ImmutableArray<MetadataReference> Net90Assemblies =
+        Basic.Reference.Assemblies.Net90.References.All.Cast<MetadataReference>().ToImmutableArray();
 }
 
 /// <summary>Analyzer verifier: <c>{|TP0001:...|}</c> markup, C# latest, pinned references.</summary>

@@ -215,4 +215,31 @@ public class ShapeTests
         string Safe() => File.ReadAllText($"{Dir}/namespace");
         _ = lazy.Value + Local() + Safe() + await read();
         """);
+
+    [Fact]
+    public Task Params_span_overloads_of_dotnet_9()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+                class C
+                {
+                    const string Dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+                    void M(string unknown)
+                    {
+                        _ = {|TP0001:File.ReadAllText(Path.Combine("/var", "run", "secrets", "kubernetes.io", "serviceaccount", "token"))|};
+                        _ = {|TP0001:File.ReadAllText(string.Join("/", Dir, "token"))|};
+                        _ = {|TP0001:File.ReadAllText(string.Concat(Dir, "/", "to", "ken"))|};
+                        _ = File.ReadAllText(Path.Combine("/var", "run", "secrets", "kubernetes.io", "serviceaccount", "ca.crt"));
+                        _ = File.ReadAllText(Path.Combine("/var", "run", "secrets", "kubernetes.io", "serviceaccount", unknown));
+                    }
+                }
+                """,
+            ReferenceAssemblies = TestReferences.Net90,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Net90Assemblies);
+        return test.RunAsync();
+    }
 }
