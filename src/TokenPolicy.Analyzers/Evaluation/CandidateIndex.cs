@@ -26,8 +26,8 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// bounds it is saturated and <see cref="MayCarry"/> answers yes everywhere: never guess.</para>
     /// <para>Knowingly not seen: a candidate that appears only on a line of a multi-line verbatim or raw string that holds
     /// no quote; a candidate word split across literals; a token path or token assembled only from constants of
-    /// referenced assemblies inside a non-constant expression; a value passed through a method of the compilation that
-    /// returns it (the evaluator does not follow those either, except through method summaries at the call).</para>
+    /// referenced assemblies inside a non-constant expression; a value passed into a method of the compilation whose
+    /// parameter it returns (the call's arguments are candidates themselves, so the call is asked about anyway).</para>
     /// </remarks>
     internal sealed class CandidateIndex
     {

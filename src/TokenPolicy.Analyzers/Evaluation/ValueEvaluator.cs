@@ -14,14 +14,16 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     /// <remarks>
     /// Sees through literals and constants, fields and properties declared in source (initializer, getter body, every
-    /// assignment inside the declaring type; "unknown" joins when code elsewhere may write or override them), locals and
-    /// parameters (union of every value written in the body; a parameter adds "unknown" and its default value),
-    /// <c>?:</c>, <c>??</c>, <c>??=</c>, switch expressions, concatenation, interpolation, <c>string.Concat</c>,
-    /// <c>Path.Combine</c>/<c>Path.Join</c> (arguments in parameter order, params arrays, <c>new[] { ... }</c>,
-    /// collection expressions), the directory separators, <c>ToString()</c> of a string or char and
-    /// <c>Environment.GetEnvironmentVariable</c>. Everything else is <see cref="ValueSet.Unknown"/>.
-    /// Depth, work and set size are bounded; cycles evaluate to unknown instead of recursing; a member value cut short by
-    /// a cycle or a bound is never cached, so answers do not depend on evaluation order.
+    /// assignment inside the declaring type and its derived types; "unknown" joins when code elsewhere may write or
+    /// override them), locals and parameters (union of every value written in the body, pattern variables as the tested
+    /// value, <c>foreach</c> variables as any element, deconstruction as the tuple element; a parameter adds "unknown" and
+    /// its default value), <c>?:</c>, <c>??</c>, <c>??=</c>, switch expressions, concatenation, interpolation,
+    /// <c>string.Concat</c>, <c>Path.Combine</c>/<c>Path.Join</c> (arguments in parameter order, params arrays and spans,
+    /// <c>new[] { ... }</c>, collection expressions), the directory separators, <c>ToString()</c> of a string or char,
+    /// <c>Environment.GetEnvironmentVariable</c>, and the shapes of <c>ValueEvaluator.Shapes.cs</c> (string operations,
+    /// formats, joins, builders, collections, tuples, methods of the compilation). Everything else is
+    /// <see cref="ValueSet.Unknown"/>. Depth, work and set size are bounded; cycles evaluate to unknown instead of
+    /// recursing; a value cut short by a cycle or a bound is never cached, so answers do not depend on evaluation order.
     /// </remarks>
     internal sealed partial class ValueEvaluator
     {
