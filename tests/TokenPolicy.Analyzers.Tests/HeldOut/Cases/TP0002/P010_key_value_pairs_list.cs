@@ -1,25 +1,13 @@
-// Shape: list of KeyValuePair headers added in a loop
+// Shape: KeyValuePair headers in a list initializer handed to a transport
 using System.Collections.Generic;
-using System.Net.Http;
 
 namespace Ci.Sync;
 
-public sealed class JiraClient
+public sealed class JiraTransport
 {
-    private static readonly List<KeyValuePair<string, string>> DefaultHeaders = new()
+    public static IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders { get; } = new List<KeyValuePair<string, string>>
     {
         new KeyValuePair<string, string>("Accept", "application/json"),
         new KeyValuePair<string, string>("Authorization", {|TP0002:"Bearer $$RAND48$$"|}),
     };
-
-    public HttpClient Create()
-    {
-        var http = new HttpClient();
-        foreach (var header in DefaultHeaders)
-        {
-            http.DefaultRequestHeaders.Add(header.Key, header.Value);
-        }
-
-        return http;
-    }
 }

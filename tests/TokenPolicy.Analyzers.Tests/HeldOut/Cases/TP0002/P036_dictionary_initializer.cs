@@ -1,22 +1,13 @@
-// Shape: Dictionary initializer ["Authorization"] = ..., headers copied later
+// Shape: Dictionary initializer ["Authorization"] = ... returned as default headers
 using System.Collections.Generic;
-using System.Net.Http;
 
 namespace Partner.Api;
 
 public static class HeaderMap
 {
-    public static readonly Dictionary<string, string> Values = new()
+    public static IReadOnlyDictionary<string, string> Defaults() => new Dictionary<string, string>
     {
         ["Accept"] = "application/json",
         ["Authorization"] = {|TP0002:"Bearer $$XOXP$$"|},
     };
-
-    public static void Apply(HttpRequestMessage request)
-    {
-        foreach (var (name, value) in Values)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-    }
 }
