@@ -510,6 +510,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                             // (dir, "token"): an element of a tuple.
                             break;
 
+                        case BaseObjectCreationExpressionSyntax creation when creation.Initializer == current:
+                            // new List<string> { "..." }, new() { ["Authorization"] = "..." }: the collection holds it.
+                            break;
+
                         case ConditionalExpressionSyntax conditional when conditional.Condition != current:
                             break;
 

@@ -123,7 +123,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (!passed.TryGetValue(parameter, out var value))
                 {
                     var bound = ArgumentFor(arguments, parameter);
-                    value = bound is null ? null! : _evaluator.Evaluate(bound, cancellationToken);
+                    value = bound is null ? null! : _evaluator.EvaluateArgument(parameter, bound, open: false, cancellationToken);
                     passed[parameter] = value;
                 }
 
@@ -160,11 +160,12 @@ namespace TokenPolicy.Analyzers.Evaluation
             return null;
         }
 
-        /// <summary>A parameter whose argument can carry a followed value: strings, objects and FileInfo, by value.</summary>
+        /// <summary>A parameter whose argument can carry a followed value: strings, objects, FileInfo and sequences of strings, by value.</summary>
         internal static bool IsFollowedParameter(IParameterSymbol parameter)
             => parameter.RefKind is RefKind.None or RefKind.In
                && (parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                   || parameter.Type is INamedTypeSymbol { Name: "FileInfo", ContainingNamespace.Name: "IO" });
+                   || parameter.Type is INamedTypeSymbol { Name: "FileInfo", ContainingNamespace.Name: "IO" }
+                   || ValueEvaluator.IsStringSequence(parameter.Type));
 
         /// <summary>A sink reached from a body, with values that still depend on some parameter.</summary>
         private readonly struct RawFlow
@@ -398,7 +399,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         continue;
                     }
 
-                    var value = _owner._evaluator.EvaluateOpen(argument, _cancellationToken);
+                    var value = _owner._evaluator.EvaluateArgument(parameter, argument, open: true, _cancellationToken);
                     dependsOnParameter |= value.ContainsParameter;
                     bound ??= new Dictionary<IParameterSymbol, ValueSet>(SymbolEqualityComparer.Default);
                     bound[parameter] = value;

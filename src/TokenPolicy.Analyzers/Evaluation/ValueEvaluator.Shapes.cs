@@ -32,17 +32,29 @@ namespace TokenPolicy.Analyzers.Evaluation
                 _ => ValueSet.Unknown,
             };
 
-            /// <summary>The union of the operations' values; a null operation (a part that cannot be known) is unknown.</summary>
+            /// <summary>
+            /// The union of the operations' values; a null operation (a part that cannot be known) is unknown. An element of
+            /// a sequence parameter (<c>params string[] candidates</c>) is the symbolic "any element callers pass".
+            /// </summary>
             private ValueSet EvaluateAll(List<IOperation?> operations, int depth)
             {
                 var builder = new ValueSet.Builder();
                 foreach (var operation in operations)
                 {
-                    builder.AddRange(operation is null ? ValueSet.Unknown : Evaluate(operation, depth));
+                    builder.AddRange(operation switch
+                    {
+                        null => ValueSet.Unknown,
+                        IParameterReferenceOperation sequence when IsStringSequence(sequence.Parameter.Type) => ValueSet.Of(StringValue.ParameterValue(sequence.Parameter)),
+                        _ => Evaluate(operation, depth),
+                    });
                 }
 
                 return builder.ToValueSet();
             }
+
+            /// <summary>What a call passes for <paramref name="parameter"/>: the argument, or for a sequence parameter any of its elements.</summary>
+            public ValueSet EvaluateArgument(IParameterSymbol parameter, IOperation argument, int depth)
+                => IsStringSequence(parameter.Type) ? EvaluateAll(Elements(argument, depth), depth) : Evaluate(argument, depth);
 
             // ---- string operations ----
 
@@ -434,6 +446,11 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     case ILocalReferenceOperation local:
                         AddLocalElements(local, depth, into);
+                        return;
+
+                    case IParameterReferenceOperation parameter when IsStringSequence(parameter.Parameter.Type):
+                        // Whatever callers pass: bound by method summaries, "anything" otherwise.
+                        into.Add(parameter);
                         return;
 
                     case IFieldReferenceOperation field:
@@ -913,7 +930,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             /// <summary>A sequence of strings: an array, a span, or a framework enumerable of strings or objects.</summary>
-            private static bool IsStringSequence(ITypeSymbol type)
+            internal static bool IsStringSequence(ITypeSymbol type)
             {
                 var element = type switch
                 {
@@ -959,7 +976,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     if (!bound.TryGetValue(parameter, out var value))
                     {
                         var argument = ArgumentFor(invocation.Arguments, parameter);
-                        value = argument is null ? ValueSet.Unknown : Evaluate(argument, depth);
+                        value = argument is null ? ValueSet.Unknown : EvaluateArgument(parameter, argument, depth);
                         bound[parameter] = value;
                     }
 

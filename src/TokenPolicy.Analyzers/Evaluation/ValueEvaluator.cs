@@ -80,6 +80,19 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
+        /// What a call passes for <paramref name="parameter"/>: the argument's values, or for a sequence parameter
+        /// (<c>params string[] candidates</c>) the values of any of its elements; open keeps the caller's parameters symbolic.
+        /// </summary>
+        public ValueSet EvaluateArgument(IParameterSymbol parameter, IOperation argument, bool open, CancellationToken cancellationToken)
+        {
+            var value = new Walk(this, cancellationToken).EvaluateArgument(parameter, argument, 0);
+            return open ? value : value.Close();
+        }
+
+        /// <summary>A sequence of strings (an array, span or framework enumerable of strings or objects).</summary>
+        public static bool IsStringSequence(ITypeSymbol type) => Walk.IsStringSequence(type);
+
+        /// <summary>
         /// A semantic model for another tree of the compilation, created once; null for a tree of another compilation
         /// (a member of a referenced project, as workspaces present it), whose values are unknown here.
         /// </summary>
@@ -169,7 +182,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                 switch (operation)
                 {
                     case IConversionOperation conversion:
-                        return conversion.Conversion.IsUserDefined ? ValueSet.Unknown : Evaluate(conversion.Operand, depth);
+                        // A user-defined conversion is unknown, except string's own to ReadOnlySpan<char>.
+                        return conversion.Conversion.IsUserDefined && conversion.OperatorMethod?.ContainingType?.SpecialType != SpecialType.System_String
+                            ? ValueSet.Unknown
+                            : Evaluate(conversion.Operand, depth);
 
                     case IParenthesizedOperation parenthesized:
                         return Evaluate(parenthesized.Operand, depth);
@@ -239,7 +255,8 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// <summary>Strings (also typed object), chars (separators) and FileInfo, which stands for its path.</summary>
             private bool IsFollowed(ITypeSymbol? type)
                 => type is not null
-                   && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char || Types.IsFileInfo(type));
+                   && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
+                       || Types.IsFileInfo(type) || WellKnownTypes.IsCharSpan(type));
 
             private ValueSet EvaluateInterpolation(IInterpolatedStringOperation interpolated, int depth)
             {
@@ -501,6 +518,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                     case KnownStringMethod.TextToString:
                         return Evaluate(invocation.Instance, depth);
 
+                    case KnownStringMethod.SpanOfText:
+                        return Evaluate(Receiver(invocation), depth);
+
                     case KnownStringMethod.Concat:
                         return Fold(invocation, depth, static (a, b) => a.Append(b));
 
@@ -612,7 +632,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return new IOperation?[] { null };
                 }
 
-                if (parameterType.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char)
+                if (parameterType.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
+                    || WellKnownTypes.IsCharSpan(parameterType))
                 {
                     return new[] { argument.Value };
                 }

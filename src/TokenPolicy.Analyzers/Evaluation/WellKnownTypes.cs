@@ -29,6 +29,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary><c>StringBuilder.ToString()</c>.</summary>
         BuilderToString,
 
+        /// <summary><c>text.AsSpan()</c>/<c>AsMemory()</c> of a whole string: the text itself.</summary>
+        SpanOfText,
+
         /// <summary>One element of a sequence: LINQ <c>First</c>/<c>FirstOrDefault</c>/<c>Single</c>/<c>Last</c>/<c>ElementAt</c>, <c>List.Find</c>, <c>Array.Find</c>.</summary>
         PickElement,
     }
@@ -60,6 +63,11 @@ namespace TokenPolicy.Analyzers.Evaluation
             _keyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
         }
 
+        /// <summary><c>ReadOnlySpan&lt;char&gt;</c> or <c>ReadOnlyMemory&lt;char&gt;</c>: text, as <c>Path.Join</c>'s span overloads take it.</summary>
+        public static bool IsCharSpan(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory", TypeArguments.Length: 1 } named
+               && named.TypeArguments[0].SpecialType == SpecialType.System_Char && named.ContainingNamespace?.Name == "System";
+
         public bool IsStringBuilder(ITypeSymbol? type) => _stringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, _stringBuilder);
 
         public bool IsKeyValuePair(ITypeSymbol? type) => _keyValuePair is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _keyValuePair);
@@ -81,6 +89,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return KnownStringMethod.PathJoin;
                 case "ToString" when method.Parameters.IsEmpty && type?.SpecialType is SpecialType.System_String or SpecialType.System_Char:
                     return KnownStringMethod.TextToString;
+                case "ToString" when method.Parameters.IsEmpty && IsCharSpan(type):
+                    return KnownStringMethod.TextToString;
+                case "AsSpan" or "AsMemory" when method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                    && type?.Name == "MemoryExtensions":
+                    return KnownStringMethod.SpanOfText;
                 case "ToString" when method.Parameters.IsEmpty && IsStringBuilder(type):
                     return KnownStringMethod.BuilderToString;
                 case "Trim" or "TrimStart" or "TrimEnd" or "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper"

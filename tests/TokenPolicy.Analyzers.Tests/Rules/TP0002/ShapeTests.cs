@@ -62,7 +62,7 @@ public class ShapeTests
         """);
 
     [Fact]
-    public Task Dictionary_of_headers_is_reported_where_the_entry_is_written_not_again_where_it_is_copied() => Verify.VerifyAsync($$"""
+    public Task Dictionary_of_headers_is_reported_where_the_entry_is_written_and_where_it_reaches_the_request() => Verify.VerifyAsync($$"""
         using System.Collections.Generic;
         using System.Net.Http;
         class C
@@ -77,7 +77,7 @@ public class ShapeTests
             {
                 foreach (var pair in Headers)
                 {
-                    client.DefaultRequestHeaders.Add(pair.Key, pair.Value);
+                    client.DefaultRequestHeaders.Add(pair.Key, {|TP0002:pair.Value|});
                 }
             }
         }
