@@ -642,6 +642,13 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     case ParameterSyntax parameter:
                         TaintScoped(parameter, parameter.Identifier.ValueText);
+
+                        // A record's positional parameter is also its property (`record Settings(string Token = "...")`).
+                        if (parameter.Parent?.Parent is RecordDeclarationSyntax)
+                        {
+                            TaintMember(parameter.Identifier.ValueText, parameter.Type);
+                        }
+
                         break;
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -324,7 +325,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return returnCount;
                     }
 
-                    foreach (var operation in body.Descendants())
+                    foreach (var operation in body.DescendantsAndSelf())
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
                         if (_owner._sinks.TryMatch(operation, out var match))
@@ -463,9 +464,16 @@ namespace TokenPolicy.Analyzers.Evaluation
                 foreach (var reference in method.DeclaringSyntaxReferences)
                 {
                     var syntax = reference.GetSyntax(_cancellationToken);
-                    if (syntax is TypeDeclarationSyntax)
+                    if (syntax is TypeDeclarationSyntax type)
                     {
-                        // A primary constructor: its parameters are read by the members (type flows).
+                        // A primary constructor: its parameters are read by the members (type flows), and passed on by
+                        // its base-type call (`class Bearer(string token) : AuthenticationHeaderValue("Bearer", token)`).
+                        if (type.BaseList?.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax baseCall
+                            && _owner._evaluator.GetSemanticModel(syntax.SyntaxTree)?.GetOperation(baseCall, _cancellationToken) is { } initializer)
+                        {
+                            yield return initializer;
+                        }
+
                         continue;
                     }
 

@@ -302,7 +302,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         /// <summary>
         /// The name is used as a value or member, not only as a type: <c>x.Name</c>, <c>Name.Member</c>, <c>new Name(...)</c>,
-        /// <c>Name = ...</c> in an object initializer. (A model class that happens to be called <c>Authorization</c> does
+        /// a base type (its constructor is called), <c>Name = ...</c> in an object initializer. (A model class that happens to be called <c>Authorization</c> does
         /// not name the header.)
         /// </summary>
         internal static bool IsUsedAsValue(SyntaxToken token)
@@ -322,7 +322,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                 MemberAccessExpressionSyntax access => true,
                 MemberBindingExpressionSyntax => true,
                 AssignmentExpressionSyntax assignment => assignment.Left == name,
-                _ => IsCreatedType(name) && name.Parent is not (SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax),
+                // new T(...), and a base type whose constructor the derived type's constructors call (`: base(...)`).
+                _ => IsCreatedType(name),
             };
         }
 
