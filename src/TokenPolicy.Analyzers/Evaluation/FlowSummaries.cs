@@ -253,12 +253,16 @@ namespace TokenPolicy.Analyzers.Evaluation
                 var raw = new List<RawFlow>(BodyFlows(method));
                 if (AssignsMembers(method))
                 {
-                    // Fields and properties this method sets are read elsewhere in the type.
-                    foreach (var flow in TypeFlows(method.ContainingType))
+                    // Fields and properties this method sets are read elsewhere in the type, or in a base type of the
+                    // compilation (a derived constructor setting a protected member its base reads).
+                    for (var type = method.ContainingType; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
                     {
-                        if (!SymbolEqualityComparer.Default.Equals(flow.Member, method))
+                        foreach (var flow in TypeFlows(type))
                         {
-                            raw.Add(flow);
+                            if (!SymbolEqualityComparer.Default.Equals(flow.Member, method))
+                            {
+                                raw.Add(flow);
+                            }
                         }
                     }
                 }

@@ -131,11 +131,25 @@ namespace TokenPolicy.Analyzers.Evaluation
             var types = new HashSet<string>(StringComparer.Ordinal);
             var pending = new List<string>();
 
+            var bases = new HashSet<string>(StringComparer.Ordinal);
             void Add(string name, bool isType, SyntaxNode declaration)
             {
                 // Only a method or constructor with a parameter that can carry a value matters (read off its syntax).
-                if (name.Length == 0 || names.Contains(name) || !TakesFollowedValue(declaration))
+                if (name.Length == 0 || names.Contains(name))
                 {
+                    return;
+                }
+
+                if (!TakesFollowedValue(declaration))
+                {
+                    // A type whose constructors take nothing still matters as a base: a derived type's constructor may set
+                    // a member that the base's members carry to the sink. Followed for its derived types, never a name.
+                    if (isType && bases.Add(name))
+                    {
+                        types.Add(name);
+                        pending.Add(name);
+                    }
+
                     return;
                 }
 

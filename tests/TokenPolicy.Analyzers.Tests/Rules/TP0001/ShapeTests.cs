@@ -193,6 +193,30 @@ public class ShapeTests
         """);
 
     [Fact]
+    public Task Base_member_set_from_a_derived_constructor_parameter_is_reported_at_the_construction() => Verify.VerifyAsync("""
+        using System.IO;
+        abstract class TokenSource
+        {
+            protected string TokenFile { get; set; } = "/var/run/secrets/ambient/bot-token";
+            public string Read() => File.ReadAllText(TokenFile);
+        }
+
+        sealed class FileSource : TokenSource
+        {
+            public FileSource(string path) { TokenFile = path; }
+        }
+
+        class Use
+        {
+            void M()
+            {
+                _ = {|TP0001:new FileSource("/var/run/secrets/kubernetes.io/serviceaccount/token")|};
+                _ = new FileSource("/var/run/secrets/kubernetes.io/serviceaccount/ca.crt");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Base_member_set_by_a_derived_constructor_to_a_safe_file() => Verify.VerifyAsync("""
         using System.IO;
         abstract class TokenSource
