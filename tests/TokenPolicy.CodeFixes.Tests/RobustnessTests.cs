@@ -127,7 +127,7 @@ public class RobustnessTests
             using System.IO;
             class C
             {
-                byte[] Bytes() => File.ReadAllBytes({{SaPath}});
+                Microsoft.Win32.SafeHandles.SafeFileHandle Handle() => File.OpenHandle({{SaPath}});
                 string Text() => File.ReadAllText({{SaPath}});
             }
             """);
@@ -144,7 +144,7 @@ public class RobustnessTests
         var text = (await changed.GetTextAsync()).ToString();
 
         Assert.Contains("string Text() => CredentialTokenResolver.Default.Resolve().Value;", text);
-        Assert.Contains("byte[] Bytes() => File.ReadAllBytes(", text);
+        Assert.Contains("SafeFileHandle Handle() => File.OpenHandle(", text);
         Assert.Contains("using TokenPolicy.Credentials;", text);
     }
 }

@@ -41,8 +41,14 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
             => Diagnostic.Create(Descriptors.TP0001_ServiceAccountTokenRead, location, properties, match.DisplayName, found);
 
-        /// <summary>A helper that returns the token file's text (as a string) can be replaced by the resolved token.</summary>
+        /// <summary>A helper that returns the token file's text (a string, or a task of one) can be replaced by the resolved token.</summary>
         private protected override FixKind ViaCallFixKind(IMethodSymbol callee, Flow flow)
-            => flow.ReturnsSinkText && callee.ReturnType.SpecialType == SpecialType.System_String ? FixKind.FileText : FixKind.None;
+            => flow.ReturnsSinkText && ReturnsText(callee.ReturnType) ? FixKind.FileText : FixKind.None;
+
+        private static bool ReturnsText(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String
+               || (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                   && task.TypeArguments[0].SpecialType == SpecialType.System_String
+                   && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
     }
 }
