@@ -177,6 +177,78 @@ public class ContextTests
         """);
 
     [Fact]
+    public Task Lazy_factories_and_static_initializers_use_what_their_context_can_reach() => Verify.VerifyAsync($$"""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private const string P = {{SaPath}};
+            private static readonly string s_token = {|TP0001:File.ReadAllText(P)|};
+            private static readonly Lazy<string> s_lazy = new(() => {|TP0001:File.ReadAllText(P)|}.Trim());
+            private readonly ICredentialTokenResolver _resolver = CredentialTokenResolver.Default;
+            private readonly Lazy<string> _lazy = new Lazy<string>(() => {|TP0001:File.ReadAllText(P)|});
+            private readonly Lazy<Task<string>> _lazyAsync = new(async () => await {|TP0001:File.ReadAllTextAsync(P)|});
+            private readonly Lazy<Task<byte[]>> _lazyBytes = new(() => {|TP0001:File.ReadAllBytesAsync(P)|});
+
+            public static string Static { get; } = {|TP0001:File.ReadAllText(P)|};
+
+            public string Token => s_token + _lazy.Value + s_lazy.Value;
+
+            string InMethod()
+            {
+                var lazy = new Lazy<string>(() => {|TP0001:File.ReadAllText(P)|});
+                string Local() => {|TP0001:File.ReadAllText(P)|};
+                return lazy.Value + Local();
+            }
+        }
+
+        class D(ICredentialTokenResolver resolver)
+        {
+            private readonly Lazy<string> _token = new(() => {|TP0001:File.ReadAllText({{SaPath}})|});
+
+            public string Token => _token.Value;
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private const string P = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+            private static readonly string s_token = CredentialTokenResolver.Default.Resolve().Value;
+            private static readonly Lazy<string> s_lazy = new(() => CredentialTokenResolver.Default.Resolve().Value);
+            private readonly ICredentialTokenResolver _resolver = CredentialTokenResolver.Default;
+            private readonly Lazy<string> _lazy = new Lazy<string>(() => CredentialTokenResolver.Default.Resolve().Value);
+            private readonly Lazy<Task<string>> _lazyAsync = new(async () => (await CredentialTokenResolver.Default.ResolveAsync()).Value);
+            private readonly Lazy<Task<byte[]>> _lazyBytes = new(() => Task.FromResult(Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value)));
+
+            public static string Static { get; } = CredentialTokenResolver.Default.Resolve().Value;
+
+            public string Token => s_token + _lazy.Value + s_lazy.Value;
+
+            string InMethod()
+            {
+                var lazy = new Lazy<string>(() => _resolver.Resolve().Value);
+                string Local() => _resolver.Resolve().Value;
+                return lazy.Value + Local();
+            }
+        }
+
+        class D(ICredentialTokenResolver resolver)
+        {
+            private readonly Lazy<string> _token = new(() => resolver.Resolve().Value);
+
+            public string Token => _token.Value;
+        }
+        """, Verify.AllScopes);
+
+    [Fact]
     public Task Top_level_statements_without_await_stay_synchronous() => Verify.VerifyAsync($$"""
         using System;
         using System.IO;
