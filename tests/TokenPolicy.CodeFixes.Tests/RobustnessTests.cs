@@ -47,6 +47,19 @@ public class RobustnessTests
             public C(int x, ) { }
             Dictionary<string, string> H() => new() { ["Authorization"] = "Bearer {{Jwt}}",
         """,
+        // Bytes, lines and streams in half-typed code: unknown receivers, a stream local used in a broken member access.
+        $$"""
+        using System.IO;
+        using System.Text;
+        class C
+        {
+            string A() => Encoding.UTF8.GetString(File.ReadAllBytes({{SaPath}})
+            string B() => File.ReadAllLines({{SaPath}})[
+            long D() { var s = File.OpenRead({{SaPath}}); return s.; }
+            object E() => new StreamReader(File.OpenRead({{SaPath}})).ReadToEnd(
+            object F() => Helper.Set(Missing, "{{Jwt}}");
+        }
+        """,
         // Top-level statements mixed with a half-typed class.
         $$"""
         using System.IO;
