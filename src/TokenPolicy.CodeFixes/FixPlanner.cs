@@ -121,7 +121,7 @@ namespace TokenPolicy.CodeFixes
 
         /// <summary>
         /// A stream over the token file (<c>File.OpenRead</c>, <c>FileInfo.OpenRead</c>, and <c>File.Open</c>,
-        /// <c>FileInfo.Open</c>, <c>new FileStream</c> opened with <c>FileAccess.Read</c>). Read to its end through a
+        /// <c>FileInfo.Open</c>, <c>new FileStream</c> opened with <c>FileAccess.Read</c>, also in <c>FileStreamOptions</c>). Read to its end through a
         /// <c>StreamReader</c> right there, the whole read becomes the token; otherwise, when the code only uses it as a
         /// <c>Stream</c>, it becomes a read-only <c>MemoryStream</c> over the token's bytes. Streams that may be written, and
         /// streams used as a <c>FileStream</c> (its name, handle, locks), have no fix.
@@ -174,15 +174,48 @@ namespace TokenPolicy.CodeFixes
 
             foreach (var argument in arguments)
             {
-                // FileAccess.Read = 1.
-                if (argument.Parameter?.Name == "access" && argument.ArgumentKind == ArgumentKind.Explicit)
+                if (argument.ArgumentKind != ArgumentKind.Explicit)
                 {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: int value } && value == 1;
+                    continue;
+                }
+
+                switch (argument.Parameter?.Name)
+                {
+                    case "access":
+                        return IsReadAccess(argument.Value);
+                    case "options":
+                        // new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read }).
+                        var options = argument.Value;
+                        while (options is IConversionOperation { Conversion.IsUserDefined: false } conversion)
+                        {
+                            options = conversion.Operand;
+                        }
+
+                        if (options is not IObjectCreationOperation { Arguments.IsEmpty: true } creation)
+                        {
+                            // Options built elsewhere: their access is not known here.
+                            return false;
+                        }
+
+                        foreach (var initialization in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                        {
+                            if (initialization is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Access" } } assignment)
+                            {
+                                return IsReadAccess(assignment.Value);
+                            }
+                        }
+
+                        // FileStreamOptions.Access defaults to FileAccess.Read.
+                        return true;
                 }
             }
 
             return false;
         }
+
+        // FileAccess.Read = 1.
+        private static bool IsReadAccess(IOperation access)
+            => access.ConstantValue is { HasValue: true, Value: int value } && value == 1;
 
         /// <summary>
         /// The stream is used as a <c>Stream</c> only: converted right there to a type other than <c>FileStream</c>, or held

@@ -282,6 +282,101 @@ public class TP0001ShapeFixTests
         """);
 
     [Fact]
+    public Task Helpers_that_return_the_bytes_or_lines_are_replaced_at_the_call() => Verify.VerifyAsync($$"""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
+            static async Task<byte[]> ReadBytesAsync(string path) => await File.ReadAllBytesAsync(path);
+            static string[] ReadLines(string path) { return File.ReadAllLines(path); }
+            static IEnumerable<string> Sequence(string path) => File.ReadLines(path);
+
+            byte[] Bytes() => {|TP0001:ReadBytes({{SaPath}})|};
+            async Task<int> BytesAsync() => (await {|TP0001:ReadBytesAsync({{SaPath}})|}).Length;
+            string First() => {|TP0001:ReadLines({{SaPath}})|}[0];
+            IEnumerable<string> Lines() => {|TP0001:Sequence({{SaPath}})|};
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
+            static async Task<byte[]> ReadBytesAsync(string path) => await File.ReadAllBytesAsync(path);
+            static string[] ReadLines(string path) { return File.ReadAllLines(path); }
+            static IEnumerable<string> Sequence(string path) => File.ReadLines(path);
+
+            byte[] Bytes() => Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value);
+            async Task<int> BytesAsync() => Encoding.UTF8.GetBytes((await CredentialTokenResolver.Default.ResolveAsync()).Value).Length;
+            string First() => CredentialTokenResolver.Default.Resolve().Value;
+            IEnumerable<string> Lines() => Enumerable.Repeat(CredentialTokenResolver.Default.Resolve().Value, 1);
+        }
+        """);
+
+    [Fact]
+    public Task Stream_locals_in_using_statements_and_await_using_and_FileStreamOptions() => Verify.VerifyAsync($$"""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            const string P = {{SaPath}};
+
+            int First()
+            {
+                using (var stream = {|TP0001:File.OpenRead(P)|})
+                {
+                    return stream.ReadByte();
+                }
+            }
+
+            async Task<long> CopyAsync(Stream target)
+            {
+                await using var stream = {|TP0001:new FileStream(P, new FileStreamOptions { Mode = FileMode.Open })|};
+                await stream.CopyToAsync(target);
+                return stream.Length;
+            }
+
+            Stream Options() => {|TP0001:new FileStream(P, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read })|};
+        }
+        """, """
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            const string P = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+            int First()
+            {
+                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value), writable: false))
+                {
+                    return stream.ReadByte();
+                }
+            }
+
+            async Task<long> CopyAsync(Stream target)
+            {
+                await using var stream = new MemoryStream(Encoding.UTF8.GetBytes((await CredentialTokenResolver.Default.ResolveAsync()).Value), writable: false);
+                await stream.CopyToAsync(target);
+                return stream.Length;
+            }
+
+            Stream Options() => new MemoryStream(Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value), writable: false);
+        }
+        """);
+
+    [Fact]
     public Task Streams_that_may_be_written_or_are_used_as_a_FileStream_have_no_fix() => Verify.VerifyNoFixAsync($$"""
         using System.Collections.Generic;
         using System.IO;
@@ -308,6 +403,8 @@ public class TP0001ShapeFixTests
 
             Stream ReadWrite() => {|TP0001:new FileStream(P, FileMode.Open)|};
             Stream ExplicitReadWrite() => {|TP0001:File.Open(P, FileMode.Open, FileAccess.ReadWrite)|};
+            Stream WritableOptions() => {|TP0001:new FileStream(P, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite })|};
+            Stream OptionsFromElsewhere(FileStreamOptions options) => {|TP0001:new FileStream(P, options)|};
             SafeFileHandle Handle() => {|TP0001:File.OpenHandle(P)|};
             IAsyncEnumerable<string> LinesAsync() => {|TP0001:File.ReadLinesAsync(P)|};
         }

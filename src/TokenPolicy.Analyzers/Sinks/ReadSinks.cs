@@ -47,8 +47,8 @@ namespace TokenPolicy.Analyzers.Sinks
         /// <summary>The call may open for writing only (decided by its FileMode/FileAccess arguments).</summary>
         public bool CheckAccess { get; }
 
-        /// <summary>The call returns the file's text (what the code fix can replace with the resolver's token).</summary>
-        public override bool YieldsText => _yieldsText;
+        /// <summary>The call returns the file's content (text, bytes or lines): what the code fix can replace with the resolver's token in that form.</summary>
+        public override bool YieldsText => _yieldsText || FixKind is FixKind.FileBytes or FixKind.FileLines;
 
         /// <summary>How the sink is named in messages: <c>File.ReadAllText</c>, <c>new StreamReader</c>.</summary>
         public string Name { get; }
