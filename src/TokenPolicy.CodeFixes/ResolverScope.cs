@@ -177,7 +177,7 @@ namespace TokenPolicy.CodeFixes
         {
             if (member.IsStatic)
             {
-                return !context.Constant;
+                return !context.Constant && InitializedBefore(member, context, containingType);
             }
 
             if (!context.InstanceMembers || containingType is null)
@@ -194,6 +194,25 @@ namespace TokenPolicy.CodeFixes
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// In a static field or property initializer, static members of the same type are initialized in textual order:
+        /// one declared later (or in another part of a partial type) is still null here, so it is not used.
+        /// </summary>
+        private static bool InitializedBefore(ISymbol member, WalkResult context, INamedTypeSymbol? containingType)
+        {
+            if (context.StaticInitializer is not { } initializer
+                || containingType is null
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, containingType.OriginalDefinition))
+            {
+                return true;
+            }
+
+            var references = member.DeclaringSyntaxReferences;
+            return references.Length == 1
+                && references[0].SyntaxTree == initializer.SyntaxTree
+                && references[0].Span.End <= initializer.SpanStart;
         }
 
         private static SyntaxNode? DeclarationOf(ISymbol symbol, CancellationToken cancellationToken)
@@ -285,6 +304,11 @@ namespace TokenPolicy.CodeFixes
                         canAwait ??= false;
                         var isStatic = property.Modifiers.Any(SyntaxKind.StaticKeyword);
                         var initializer = child is EqualsValueClauseSyntax;
+                        if (isStatic && initializer)
+                        {
+                            result.StaticInitializer = property;
+                        }
+
                         result.InstanceMembers = !isStatic && !initializer;
                         result.PrimaryParameters = !isStatic;
                         result.Type = property.Parent as TypeDeclarationSyntax;
@@ -296,6 +320,11 @@ namespace TokenPolicy.CodeFixes
                         canAwait ??= false;
                         var isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                         result.Constant = isConst;
+                        if (field.Modifiers.Any(SyntaxKind.StaticKeyword))
+                        {
+                            result.StaticInitializer = field;
+                        }
+
                         result.PrimaryParameters = !isConst && !field.Modifiers.Any(SyntaxKind.StaticKeyword);
                         result.Type = field.Parent as TypeDeclarationSyntax;
                         goto Done;
@@ -375,6 +404,9 @@ namespace TokenPolicy.CodeFixes
             public bool Constant;
             public bool TopLevel;
             public SyntaxNode? StaticBoundary;
+
+            /// <summary>The static field or property whose initializer holds the target (static members are initialized in textual order).</summary>
+            public SyntaxNode? StaticInitializer;
             public TypeDeclarationSyntax? Type;
         }
     }

@@ -249,6 +249,51 @@ public class ContextTests
         """, Verify.AllScopes);
 
     [Fact]
+    public Task Static_initializers_use_only_static_resolvers_initialized_before_them() => Verify.VerifyAsync($$"""
+        using System;
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private static readonly string s_early = {|TP0001:File.ReadAllText({{SaPath}})|};
+            private static readonly ICredentialTokenResolver s_resolver = CredentialTokenResolver.Default;
+            private static readonly string s_late = {|TP0001:File.ReadAllText({{SaPath}})|};
+            private static readonly Lazy<string> s_lazy = new(() => {|TP0001:File.ReadAllText({{SaPath}})|});
+            private readonly string _instance = {|TP0001:File.ReadAllText({{SaPath}})|};
+
+            public static string Early { get; } = {|TP0001:File.ReadAllText({{SaPath}})|} + s_early + s_late + s_lazy.Value;
+        }
+
+        static class Settings
+        {
+            public static string Token { get; } = {|TP0001:File.ReadAllText({{SaPath}})|};
+            public static ICredentialTokenResolver Resolver { get; } = CredentialTokenResolver.Default;
+        }
+        """, """
+        using System;
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private static readonly string s_early = CredentialTokenResolver.Default.Resolve().Value;
+            private static readonly ICredentialTokenResolver s_resolver = CredentialTokenResolver.Default;
+            private static readonly string s_late = s_resolver.Resolve().Value;
+            private static readonly Lazy<string> s_lazy = new(() => s_resolver.Resolve().Value);
+            private readonly string _instance = s_resolver.Resolve().Value;
+
+            public static string Early { get; } = s_resolver.Resolve().Value + s_early + s_late + s_lazy.Value;
+        }
+
+        static class Settings
+        {
+            public static string Token { get; } = CredentialTokenResolver.Default.Resolve().Value;
+            public static ICredentialTokenResolver Resolver { get; } = CredentialTokenResolver.Default;
+        }
+        """);
+
+    [Fact]
     public Task Top_level_statements_without_await_stay_synchronous() => Verify.VerifyAsync($$"""
         using System;
         using System.IO;
