@@ -294,6 +294,79 @@ public class ContextTests
         """);
 
     [Fact]
+    public Task Constructors_use_a_resolver_member_only_once_it_is_set() => Verify.VerifyAsync($$"""
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private readonly ICredentialTokenResolver _resolver;
+            private readonly ICredentialTokenResolver _initialized = CredentialTokenResolver.Default;
+            private readonly string _before;
+            private readonly string _after;
+
+            public C()
+            {
+                _before = {|TP0001:File.ReadAllText({{SaPath}})|};
+                _resolver = CredentialTokenResolver.CreateFromEnvironment();
+                _after = {|TP0001:File.ReadAllText({{SaPath}})|} + _before;
+            }
+
+            public string Token => _after;
+        }
+
+        class D
+        {
+            private static readonly string s_token;
+            private static ICredentialTokenResolver? s_unset;
+            private static readonly ICredentialTokenResolver s_resolver;
+
+            static D()
+            {
+                s_token = {|TP0001:File.ReadAllText({{SaPath}})|};
+                s_resolver = CredentialTokenResolver.Default;
+            }
+
+            public static string Token => s_token;
+        }
+        """, """
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private readonly ICredentialTokenResolver _resolver;
+            private readonly ICredentialTokenResolver _initialized = CredentialTokenResolver.Default;
+            private readonly string _before;
+            private readonly string _after;
+
+            public C()
+            {
+                _before = _initialized.Resolve().Value;
+                _resolver = CredentialTokenResolver.CreateFromEnvironment();
+                _after = _resolver.Resolve().Value + _before;
+            }
+
+            public string Token => _after;
+        }
+
+        class D
+        {
+            private static readonly string s_token;
+            private static ICredentialTokenResolver? s_unset;
+            private static readonly ICredentialTokenResolver s_resolver;
+
+            static D()
+            {
+                s_token = CredentialTokenResolver.Default.Resolve().Value;
+                s_resolver = CredentialTokenResolver.Default;
+            }
+
+            public static string Token => s_token;
+        }
+        """);
+
+    [Fact]
     public Task Top_level_statements_without_await_stay_synchronous() => Verify.VerifyAsync($$"""
         using System;
         using System.IO;
