@@ -109,12 +109,17 @@ public class RobustnessTests
 
             static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
 
+            static Stream Open(string path) => File.OpenRead(path);
+
             string Token() => {|TP0001:ReadFile(TokenPath)|};
 
             byte[] Bytes() => {|TP0001:ReadBytes(TokenPath)|};
+
+            Stream Stream() => {|TP0001:Open(TokenPath)|};
         }
         """, $$"""
         using System.IO;
+        using System.Text;
         using System.Threading.Tasks;
         using TokenPolicy.Credentials;
 
@@ -126,9 +131,13 @@ public class RobustnessTests
 
             static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
 
+            static Stream Open(string path) => File.OpenRead(path);
+
             string Token() => CredentialTokenResolver.Default.Resolve().Value;
 
-            byte[] Bytes() => {|TP0001:ReadBytes(TokenPath)|};
+            byte[] Bytes() => Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value);
+
+            Stream Stream() => {|TP0001:Open(TokenPath)|};
         }
         """);
 
