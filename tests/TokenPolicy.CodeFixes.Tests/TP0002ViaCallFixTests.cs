@@ -91,6 +91,30 @@ public class TP0002ViaCallFixTests
         """, Verify.AllScopes);
 
     [Fact]
+    public Task Base_constructor_arguments_become_the_resolved_token() => Verify.VerifyAsync($$"""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+
+        class GitHubClient : ApiClient
+        {
+            public GitHubClient() : base({|TP0002:"{{GitHub}}"|}) { }
+        }
+
+        {{Helpers}}
+        """, $$"""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using TokenPolicy.Credentials;
+
+        class GitHubClient : ApiClient
+        {
+            public GitHubClient() : base(CredentialTokenResolver.Default.Resolve().Value) { }
+        }
+
+        {{Helpers}}
+        """);
+
+    [Fact]
     public Task Arguments_the_helper_also_uses_otherwise_have_no_fix() => Verify.VerifyNoFixAsync($$"""
         using System.Net.Http;
         using System.Net.Http.Headers;
