@@ -26,6 +26,15 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>TP0002: a raw token (Octokit <c>new Credentials(token)</c>); replace it with the resolved token.</summary>
         RawToken,
+
+        /// <summary>TP0001: the flagged call returns the token file's bytes (<c>File.ReadAllBytes(Async)</c>); replace it with <c>Encoding.UTF8.GetBytes(token)</c>.</summary>
+        FileBytes,
+
+        /// <summary>TP0001: the flagged call returns the token file's lines (<c>File.ReadAllLines(Async)</c>, <c>File.ReadLines</c>); replace it with the token as the one line.</summary>
+        FileLines,
+
+        /// <summary>TP0001: the flagged call opens a stream over the token file; the fixer decides whether it is only read, and only used as a <c>Stream</c>.</summary>
+        FileStream,
     }
 
     /// <summary>Keys of <see cref="Diagnostic.Properties"/> that code fixes and tools read.</summary>

@@ -219,8 +219,77 @@ namespace TokenPolicy.CodeFixes
                 _ => SyntaxFactory.InvocationExpression(Member(SyntaxFactory.InvocationExpression(Member(token, "ToAuthorizationHeader")), "ToString")),
             };
 
-            return result.NormalizeWhitespace(elasticTrivia: false);
+            if (plan.Kind == ReplacementKind.TokenValue)
+            {
+                result = Convert(result, plan.Conversion);
+            }
+
+            result = plan.Wrapper switch
+            {
+                TaskWrapper.Task => Call(QualifiedType("System.Threading.Tasks.Task"), "FromResult", result),
+                TaskWrapper.ValueTask => Call(QualifiedType("System.Threading.Tasks.ValueTask"), "FromResult", result),
+                _ => result,
+            };
+
+            return OnOneLine(result.NormalizeWhitespace(elasticTrivia: false));
         }
+
+        /// <summary><c>NormalizeWhitespace</c> puts array initializers on lines of their own: <c>new[] { value }</c> stays on one.</summary>
+        private static ExpressionSyntax OnOneLine(ExpressionSyntax expression)
+            => expression.ReplaceNodes(
+                expression.DescendantNodesAndSelf().OfType<ImplicitArrayCreationExpressionSyntax>(),
+                (_, creation) => creation
+                    .WithCloseBracketToken(creation.CloseBracketToken.WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithInitializer(creation.Initializer
+                        .WithOpenBraceToken(creation.Initializer.OpenBraceToken.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space))
+                        .WithExpressions(SyntaxFactory.SeparatedList(
+                            creation.Initializer.Expressions.Select(e => e.WithoutLeadingTrivia().WithoutTrailingTrivia()),
+                            creation.Initializer.Expressions.GetSeparators().Select(t => t.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space))))
+                        .WithCloseBraceToken(creation.Initializer.CloseBraceToken.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.Space))));
+
+        /// <summary>The token text in the shape the original read produced: bytes, lines, a read-only stream.</summary>
+        private static ExpressionSyntax Convert(ExpressionSyntax value, ValueConversion conversion)
+        {
+            switch (conversion)
+            {
+                case ValueConversion.Utf8Bytes:
+                    return Utf8Bytes(value);
+                case ValueConversion.LineArray:
+                    return SyntaxFactory.ImplicitArrayCreationExpression(
+                        SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SingletonSeparatedList(value)));
+                case ValueConversion.LineSequence:
+                    return Call(
+                        QualifiedType("System.Linq.Enumerable"),
+                        "Repeat",
+                        value,
+                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1)));
+                case ValueConversion.ReadOnlyStream:
+                    return SyntaxFactory.ObjectCreationExpression(QualifiedType("System.IO.MemoryStream"))
+                        .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
+                        {
+                            SyntaxFactory.Argument(Utf8Bytes(value)),
+                            SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))
+                                .WithNameColon(SyntaxFactory.NameColon("writable")),
+                        })));
+                default:
+                    return value;
+            }
+        }
+
+        /// <summary><c>Encoding.UTF8.GetBytes(value)</c>.</summary>
+        private static ExpressionSyntax Utf8Bytes(ExpressionSyntax value)
+            => SyntaxFactory.InvocationExpression(
+                Member(Member(QualifiedType("System.Text.Encoding"), "UTF8"), "GetBytes"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value))));
+
+        private static InvocationExpressionSyntax Call(ExpressionSyntax receiver, string name, params ExpressionSyntax[] arguments)
+            => SyntaxFactory.InvocationExpression(
+                Member(receiver, name),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(SyntaxFactory.Argument))));
+
+        /// <summary><c>global::Namespace.Type</c>, simplified (and imported) after the edit.</summary>
+        private static NameSyntax QualifiedType(string metadataName)
+            => SyntaxFactory.ParseName("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         private static MemberAccessExpressionSyntax Member(ExpressionSyntax expression, string name)
             => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, SyntaxFactory.IdentifierName(name));

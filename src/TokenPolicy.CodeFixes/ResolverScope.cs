@@ -160,10 +160,10 @@ namespace TokenPolicy.CodeFixes
                 }
 
                 case IFieldSymbol field when !field.IsImplicitlyDeclared && !field.IsConst:
-                    return UsableMember(field, context, containingType) ? (field.Type, 2, 0) : default;
+                    return UsableMember(field, context, containingType, target) ? (field.Type, 2, 0) : default;
 
                 case IPropertySymbol property when !property.IsIndexer && property.GetMethod is not null:
-                    return UsableMember(property, context, containingType) ? (property.Type, 3, 0) : default;
+                    return UsableMember(property, context, containingType, target) ? (property.Type, 3, 0) : default;
 
                 default:
                     return default;
@@ -173,11 +173,11 @@ namespace TokenPolicy.CodeFixes
         private static bool Contains(SyntaxNode? container, SyntaxNode node)
             => container is not null && container.Span.Contains(node.Span);
 
-        private static bool UsableMember(ISymbol member, WalkResult context, INamedTypeSymbol? containingType)
+        private static bool UsableMember(ISymbol member, WalkResult context, INamedTypeSymbol? containingType, SyntaxNode target)
         {
             if (member.IsStatic)
             {
-                return !context.Constant;
+                return !context.Constant && InitializedBefore(member, context, containingType) && SetBeforeInConstructor(member, context, containingType, target);
             }
 
             if (!context.InstanceMembers || containingType is null)
@@ -189,11 +189,86 @@ namespace TokenPolicy.CodeFixes
             {
                 if (SymbolEqualityComparer.Default.Equals(type, member.ContainingType))
                 {
+                    return SetBeforeInConstructor(member, context, containingType, target);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// In a constructor of the member's own type (static members in a static constructor, instance members in an
+        /// instance one), the member is set only once the constructor assigned it: it needs an initializer, or an
+        /// assignment in a statement of the constructor's body that ends before the target. A chained <c>this(...)</c>
+        /// is not looked into.
+        /// </summary>
+        private static bool SetBeforeInConstructor(ISymbol member, WalkResult context, INamedTypeSymbol? containingType, SyntaxNode target)
+        {
+            if (context.Constructor is not { } constructor
+                || containingType is null
+                || constructor.Modifiers.Any(SyntaxKind.StaticKeyword) != member.IsStatic
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, containingType.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case VariableDeclaratorSyntax { Initializer: not null }:
+                    case PropertyDeclarationSyntax { Initializer: not null }:
+                        return true;
+                }
+            }
+
+            if (constructor.Body is null)
+            {
+                return false;
+            }
+
+            foreach (var statement in constructor.Body.Statements)
+            {
+                if (statement.Span.End > target.SpanStart)
+                {
+                    break;
+                }
+
+                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
+                    && AssignedName(assignment.Left) == member.Name)
+                {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static string? AssignedName(ExpressionSyntax left)
+            => left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+                _ => null,
+            };
+
+        /// <summary>
+        /// In a static field or property initializer, static members of the same type are initialized in textual order:
+        /// one declared later (or in another part of a partial type) is still null here, so it is not used.
+        /// </summary>
+        private static bool InitializedBefore(ISymbol member, WalkResult context, INamedTypeSymbol? containingType)
+        {
+            if (context.StaticInitializer is not { } initializer
+                || containingType is null
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, containingType.OriginalDefinition))
+            {
+                return true;
+            }
+
+            var references = member.DeclaringSyntaxReferences;
+            return references.Length == 1
+                && references[0].SyntaxTree == initializer.SyntaxTree
+                && references[0].Span.End <= initializer.SpanStart;
         }
 
         private static SyntaxNode? DeclarationOf(ISymbol symbol, CancellationToken cancellationToken)
@@ -277,6 +352,7 @@ namespace TokenPolicy.CodeFixes
                         result.InstanceMembers = instance;
                         result.PrimaryParameters = instance;
                         result.Type = method.Parent as TypeDeclarationSyntax;
+                        result.Constructor = method as ConstructorDeclarationSyntax;
                         goto Done;
                     }
 
@@ -285,6 +361,11 @@ namespace TokenPolicy.CodeFixes
                         canAwait ??= false;
                         var isStatic = property.Modifiers.Any(SyntaxKind.StaticKeyword);
                         var initializer = child is EqualsValueClauseSyntax;
+                        if (isStatic && initializer)
+                        {
+                            result.StaticInitializer = property;
+                        }
+
                         result.InstanceMembers = !isStatic && !initializer;
                         result.PrimaryParameters = !isStatic;
                         result.Type = property.Parent as TypeDeclarationSyntax;
@@ -296,6 +377,11 @@ namespace TokenPolicy.CodeFixes
                         canAwait ??= false;
                         var isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                         result.Constant = isConst;
+                        if (field.Modifiers.Any(SyntaxKind.StaticKeyword))
+                        {
+                            result.StaticInitializer = field;
+                        }
+
                         result.PrimaryParameters = !isConst && !field.Modifiers.Any(SyntaxKind.StaticKeyword);
                         result.Type = field.Parent as TypeDeclarationSyntax;
                         goto Done;
@@ -375,6 +461,12 @@ namespace TokenPolicy.CodeFixes
             public bool Constant;
             public bool TopLevel;
             public SyntaxNode? StaticBoundary;
+
+            /// <summary>The static field or property whose initializer holds the target (static members are initialized in textual order).</summary>
+            public SyntaxNode? StaticInitializer;
+
+            /// <summary>The constructor whose body holds the target: members it assigns are set only from there on.</summary>
+            public ConstructorDeclarationSyntax? Constructor;
             public TypeDeclarationSyntax? Type;
         }
     }

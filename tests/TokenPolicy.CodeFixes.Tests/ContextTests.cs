@@ -177,6 +177,196 @@ public class ContextTests
         """);
 
     [Fact]
+    public Task Lazy_factories_and_static_initializers_use_what_their_context_can_reach() => Verify.VerifyAsync($$"""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private const string P = {{SaPath}};
+            private static readonly string s_token = {|TP0001:File.ReadAllText(P)|};
+            private static readonly Lazy<string> s_lazy = new(() => {|TP0001:File.ReadAllText(P)|}.Trim());
+            private readonly ICredentialTokenResolver _resolver = CredentialTokenResolver.Default;
+            private readonly Lazy<string> _lazy = new Lazy<string>(() => {|TP0001:File.ReadAllText(P)|});
+            private readonly Lazy<Task<string>> _lazyAsync = new(async () => await {|TP0001:File.ReadAllTextAsync(P)|});
+            private readonly Lazy<Task<byte[]>> _lazyBytes = new(() => {|TP0001:File.ReadAllBytesAsync(P)|});
+
+            public static string Static { get; } = {|TP0001:File.ReadAllText(P)|};
+
+            public string Token => s_token + _lazy.Value + s_lazy.Value;
+
+            string InMethod()
+            {
+                var lazy = new Lazy<string>(() => {|TP0001:File.ReadAllText(P)|});
+                string Local() => {|TP0001:File.ReadAllText(P)|};
+                return lazy.Value + Local();
+            }
+        }
+
+        class D(ICredentialTokenResolver resolver)
+        {
+            private readonly Lazy<string> _token = new(() => {|TP0001:File.ReadAllText({{SaPath}})|});
+
+            public string Token => _token.Value;
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private const string P = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+            private static readonly string s_token = CredentialTokenResolver.Default.Resolve().Value;
+            private static readonly Lazy<string> s_lazy = new(() => CredentialTokenResolver.Default.Resolve().Value);
+            private readonly ICredentialTokenResolver _resolver = CredentialTokenResolver.Default;
+            private readonly Lazy<string> _lazy = new Lazy<string>(() => CredentialTokenResolver.Default.Resolve().Value);
+            private readonly Lazy<Task<string>> _lazyAsync = new(async () => (await CredentialTokenResolver.Default.ResolveAsync()).Value);
+            private readonly Lazy<Task<byte[]>> _lazyBytes = new(() => Task.FromResult(Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value)));
+
+            public static string Static { get; } = CredentialTokenResolver.Default.Resolve().Value;
+
+            public string Token => s_token + _lazy.Value + s_lazy.Value;
+
+            string InMethod()
+            {
+                var lazy = new Lazy<string>(() => _resolver.Resolve().Value);
+                string Local() => _resolver.Resolve().Value;
+                return lazy.Value + Local();
+            }
+        }
+
+        class D(ICredentialTokenResolver resolver)
+        {
+            private readonly Lazy<string> _token = new(() => resolver.Resolve().Value);
+
+            public string Token => _token.Value;
+        }
+        """, Verify.AllScopes);
+
+    [Fact]
+    public Task Static_initializers_use_only_static_resolvers_initialized_before_them() => Verify.VerifyAsync($$"""
+        using System;
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private static readonly string s_early = {|TP0001:File.ReadAllText({{SaPath}})|};
+            private static readonly ICredentialTokenResolver s_resolver = CredentialTokenResolver.Default;
+            private static readonly string s_late = {|TP0001:File.ReadAllText({{SaPath}})|};
+            private static readonly Lazy<string> s_lazy = new(() => {|TP0001:File.ReadAllText({{SaPath}})|});
+            private readonly string _instance = {|TP0001:File.ReadAllText({{SaPath}})|};
+
+            public static string Early { get; } = {|TP0001:File.ReadAllText({{SaPath}})|} + s_early + s_late + s_lazy.Value;
+        }
+
+        static class Settings
+        {
+            public static string Token { get; } = {|TP0001:File.ReadAllText({{SaPath}})|};
+            public static ICredentialTokenResolver Resolver { get; } = CredentialTokenResolver.Default;
+        }
+        """, """
+        using System;
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private static readonly string s_early = CredentialTokenResolver.Default.Resolve().Value;
+            private static readonly ICredentialTokenResolver s_resolver = CredentialTokenResolver.Default;
+            private static readonly string s_late = s_resolver.Resolve().Value;
+            private static readonly Lazy<string> s_lazy = new(() => s_resolver.Resolve().Value);
+            private readonly string _instance = s_resolver.Resolve().Value;
+
+            public static string Early { get; } = s_resolver.Resolve().Value + s_early + s_late + s_lazy.Value;
+        }
+
+        static class Settings
+        {
+            public static string Token { get; } = CredentialTokenResolver.Default.Resolve().Value;
+            public static ICredentialTokenResolver Resolver { get; } = CredentialTokenResolver.Default;
+        }
+        """);
+
+    [Fact]
+    public Task Constructors_use_a_resolver_member_only_once_it_is_set() => Verify.VerifyAsync($$"""
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private readonly ICredentialTokenResolver _resolver;
+            private readonly ICredentialTokenResolver _initialized = CredentialTokenResolver.Default;
+            private readonly string _before;
+            private readonly string _after;
+
+            public C()
+            {
+                _before = {|TP0001:File.ReadAllText({{SaPath}})|};
+                _resolver = CredentialTokenResolver.CreateFromEnvironment();
+                _after = {|TP0001:File.ReadAllText({{SaPath}})|} + _before;
+            }
+
+            public string Token => _after;
+        }
+
+        class D
+        {
+            private static readonly string s_token;
+            private static ICredentialTokenResolver? s_unset;
+            private static readonly ICredentialTokenResolver s_resolver;
+
+            static D()
+            {
+                s_token = {|TP0001:File.ReadAllText({{SaPath}})|};
+                s_resolver = CredentialTokenResolver.Default;
+            }
+
+            public static string Token => s_token;
+        }
+        """, """
+        using System.IO;
+        using TokenPolicy.Credentials;
+
+        class C
+        {
+            private readonly ICredentialTokenResolver _resolver;
+            private readonly ICredentialTokenResolver _initialized = CredentialTokenResolver.Default;
+            private readonly string _before;
+            private readonly string _after;
+
+            public C()
+            {
+                _before = _initialized.Resolve().Value;
+                _resolver = CredentialTokenResolver.CreateFromEnvironment();
+                _after = _resolver.Resolve().Value + _before;
+            }
+
+            public string Token => _after;
+        }
+
+        class D
+        {
+            private static readonly string s_token;
+            private static ICredentialTokenResolver? s_unset;
+            private static readonly ICredentialTokenResolver s_resolver;
+
+            static D()
+            {
+                s_token = CredentialTokenResolver.Default.Resolve().Value;
+                s_resolver = CredentialTokenResolver.Default;
+            }
+
+            public static string Token => s_token;
+        }
+        """);
+
+    [Fact]
     public Task Top_level_statements_without_await_stay_synchronous() => Verify.VerifyAsync($$"""
         using System;
         using System.IO;

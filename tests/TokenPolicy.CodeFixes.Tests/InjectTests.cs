@@ -37,6 +37,61 @@ public class InjectTests
         """);
 
     [Fact]
+    public Task Converted_reads_use_the_injected_resolver() => Verify.VerifyInjectAsync($$"""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public class C
+        {
+            private const string P = {{SaPath}};
+
+            public byte[] Bytes() => {|TP0001:File.ReadAllBytes(P)|};
+            public Stream Open() => {|TP0001:File.OpenRead(P)|};
+            public Task<string[]> Lines() => {|TP0001:File.ReadAllLinesAsync(P)|};
+        }
+        """, $$"""
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        public class C
+        {
+            private const string P = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+            private readonly ICredentialTokenResolver _credentialTokenResolver;
+
+            public C(ICredentialTokenResolver credentialTokenResolver)
+            {
+                _credentialTokenResolver = credentialTokenResolver;
+            }
+
+            public byte[] Bytes() => Encoding.UTF8.GetBytes(_credentialTokenResolver.Resolve().Value);
+            public Stream Open() => {|TP0001:File.OpenRead(P)|};
+            public Task<string[]> Lines() => {|TP0001:File.ReadAllLinesAsync(P)|};
+        }
+        """, """
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        public class C
+        {
+            private const string P = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+            private readonly ICredentialTokenResolver _credentialTokenResolver;
+
+            public C(ICredentialTokenResolver credentialTokenResolver)
+            {
+                _credentialTokenResolver = credentialTokenResolver;
+            }
+
+            public byte[] Bytes() => Encoding.UTF8.GetBytes(_credentialTokenResolver.Resolve().Value);
+            public Stream Open() => new MemoryStream(Encoding.UTF8.GetBytes(_credentialTokenResolver.Resolve().Value), writable: false);
+            public Task<string[]> Lines() => Task.FromResult(new[] { _credentialTokenResolver.Resolve().Value });
+        }
+        """, test => test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.FixOne);
+
+    [Fact]
     public Task Every_constructor_takes_the_parameter_and_chained_ones_pass_it_on() => Verify.VerifyInjectAsync($$"""
         using System.IO;
         using System.Net.Http;

@@ -47,6 +47,19 @@ public class RobustnessTests
             public C(int x, ) { }
             Dictionary<string, string> H() => new() { ["Authorization"] = "Bearer {{Jwt}}",
         """,
+        // Bytes, lines and streams in half-typed code: unknown receivers, a stream local used in a broken member access.
+        $$"""
+        using System.IO;
+        using System.Text;
+        class C
+        {
+            string A() => Encoding.UTF8.GetString(File.ReadAllBytes({{SaPath}})
+            string B() => File.ReadAllLines({{SaPath}})[
+            long D() { var s = File.OpenRead({{SaPath}}); return s.; }
+            object E() => new StreamReader(File.OpenRead({{SaPath}})).ReadToEnd(
+            object F() => Helper.Set(Missing, "{{Jwt}}");
+        }
+        """,
         // Top-level statements mixed with a half-typed class.
         $$"""
         using System.IO;
@@ -96,12 +109,17 @@ public class RobustnessTests
 
             static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
 
+            static Stream Open(string path) => File.OpenRead(path);
+
             string Token() => {|TP0001:ReadFile(TokenPath)|};
 
             byte[] Bytes() => {|TP0001:ReadBytes(TokenPath)|};
+
+            Stream Stream() => {|TP0001:Open(TokenPath)|};
         }
         """, $$"""
         using System.IO;
+        using System.Text;
         using System.Threading.Tasks;
         using TokenPolicy.Credentials;
 
@@ -113,9 +131,13 @@ public class RobustnessTests
 
             static byte[] ReadBytes(string path) => File.ReadAllBytes(path);
 
+            static Stream Open(string path) => File.OpenRead(path);
+
             string Token() => CredentialTokenResolver.Default.Resolve().Value;
 
-            byte[] Bytes() => {|TP0001:ReadBytes(TokenPath)|};
+            byte[] Bytes() => Encoding.UTF8.GetBytes(CredentialTokenResolver.Default.Resolve().Value);
+
+            Stream Stream() => {|TP0001:Open(TokenPath)|};
         }
         """);
 
@@ -127,7 +149,7 @@ public class RobustnessTests
             using System.IO;
             class C
             {
-                byte[] Bytes() => File.ReadAllBytes({{SaPath}});
+                Microsoft.Win32.SafeHandles.SafeFileHandle Handle() => File.OpenHandle({{SaPath}});
                 string Text() => File.ReadAllText({{SaPath}});
             }
             """);
@@ -144,7 +166,7 @@ public class RobustnessTests
         var text = (await changed.GetTextAsync()).ToString();
 
         Assert.Contains("string Text() => CredentialTokenResolver.Default.Resolve().Value;", text);
-        Assert.Contains("byte[] Bytes() => File.ReadAllBytes(", text);
+        Assert.Contains("SafeFileHandle Handle() => File.OpenHandle(", text);
         Assert.Contains("using TokenPolicy.Credentials;", text);
     }
 }

@@ -352,8 +352,7 @@ public class TP0001FixTests
         """);
 
     [Fact]
-    public Task Reads_that_do_not_yield_the_text_have_no_fix() => Verify.VerifyNoFixAsync($$"""
-        using System.Collections.Generic;
+    public Task Reads_without_a_sound_rewrite_have_no_fix() => Verify.VerifyNoFixAsync($$"""
         using System.IO;
         using System.Threading.Tasks;
 
@@ -361,12 +360,8 @@ public class TP0001FixTests
         {
             const string P = {{SaPath}};
 
-            byte[] Bytes() => {|TP0001:File.ReadAllBytes(P)|};
-            string[] Lines() => {|TP0001:File.ReadAllLines(P)|};
-            IEnumerable<string> Lazy() => {|TP0001:File.ReadLines(P)|};
-            Stream Open() => {|TP0001:File.OpenRead(P)|};
-            Task<string> NotAwaited() => {|TP0001:File.ReadAllTextAsync(P)|};
             void Discarded() { {|TP0001:File.ReadAllText(P)|}; }
+            void FireAndForget() { {|TP0001:File.ReadAllBytesAsync(P)|}; }
 
             string KeptForOtherUses()
             {
@@ -380,6 +375,8 @@ public class TP0001FixTests
                 reader = {|TP0001:new StreamReader(P)|};
                 return "";
             }
+
+            Task<string?> LineNotAwaited() => {|TP0001:new StreamReader(P)|}.ReadLineAsync();
         }
         """);
 }

@@ -77,24 +77,40 @@ public class TP0002FixTests
         """);
 
     [Fact]
-    public Task Parse_becomes_the_resolver_header_and_TryParse_has_no_fix() => Verify.VerifyAsync($$"""
+    public Task Parse_becomes_the_resolver_header_and_TryParse_parses_the_resolved_header() => Verify.VerifyAsync($$"""
         using System.Net.Http.Headers;
+        using System.Threading;
+        using System.Threading.Tasks;
 
         class C
         {
             AuthenticationHeaderValue Parsed() => AuthenticationHeaderValue.Parse({|TP0002:"Bearer {{Jwt}}"|});
 
             bool Tried(out AuthenticationHeaderValue? header) => AuthenticationHeaderValue.TryParse({|TP0002:"Bearer {{Jwt}}"|}, out header);
+
+            async Task<string> TriedAsync(CancellationToken ct)
+            {
+                await Task.Yield();
+                return AuthenticationHeaderValue.TryParse(input: {|TP0002:"Bearer {{Jwt}}"|}, out var header) ? header.Scheme : "";
+            }
         }
-        """, $$"""
+        """, """
         using System.Net.Http.Headers;
+        using System.Threading;
+        using System.Threading.Tasks;
         using TokenPolicy.Credentials;
 
         class C
         {
             AuthenticationHeaderValue Parsed() => CredentialTokenResolver.Default.Resolve().ToAuthorizationHeader();
 
-            bool Tried(out AuthenticationHeaderValue? header) => AuthenticationHeaderValue.TryParse({|TP0002:"Bearer {{Jwt}}"|}, out header);
+            bool Tried(out AuthenticationHeaderValue? header) => AuthenticationHeaderValue.TryParse(CredentialTokenResolver.Default.Resolve().ToAuthorizationHeader().ToString(), out header);
+
+            async Task<string> TriedAsync(CancellationToken ct)
+            {
+                await Task.Yield();
+                return AuthenticationHeaderValue.TryParse(input: (await CredentialTokenResolver.Default.ResolveAsync(ct)).ToAuthorizationHeader().ToString(), out var header) ? header.Scheme : "";
+            }
         }
         """);
 

@@ -79,6 +79,60 @@ namespace TokenPolicy.Analyzers.Rules
             return null;
         }
 
+        /// <summary>
+        /// At a call into a helper: the argument can be replaced by the resolved token when it reaches the sink unchanged
+        /// (a raw-token sink: the token; a header-value sink: the header's string form), or as <c>"Scheme " + argument</c>
+        /// at a header-value sink (the token). Whether the parameter is used for anything else is the fixer's check.
+        /// </summary>
+        private protected override FixKind ViaCallFixKind(IMethodSymbol callee, Flow flow)
+        {
+            if (flow.Sink.FixKind == FixKind.None || flow.Template.Values.Length != 1)
+            {
+                return FixKind.None;
+            }
+
+            var segments = flow.Template.Values[0].Segments;
+            if (segments.Length == 1 && IsParameter(segments[0], flow.Parameter))
+            {
+                return flow.Sink.Reading switch
+                {
+                    ValueReading.RawToken => FixKind.RawToken,
+                    ValueReading.HeaderValue => FixKind.HeaderString,
+                    _ => FixKind.None,
+                };
+            }
+
+            return segments.Length == 2
+                && flow.Sink.Reading == ValueReading.HeaderValue
+                && segments[0].Kind == SegmentKind.Literal
+                && IsSchemePrefix(segments[0].Text)
+                && IsParameter(segments[1], flow.Parameter)
+                ? FixKind.RawToken
+                : FixKind.None;
+        }
+
+        private static bool IsParameter(Segment segment, IParameterSymbol parameter)
+            => segment.Kind == SegmentKind.Parameter && SymbolEqualityComparer.Default.Equals(segment.Parameter?.OriginalDefinition, parameter.OriginalDefinition);
+
+        /// <summary><c>"Bearer "</c>, <c>"token "</c>: a scheme word and one space.</summary>
+        private static bool IsSchemePrefix(string text)
+        {
+            if (text.Length < 2 || text[text.Length - 1] != ' ')
+            {
+                return false;
+            }
+
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                if (!char.IsLetter(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
             => Diagnostic.Create(Descriptors.TP0002_HardcodedBearerToken, location, properties, found, match.DisplayName);
 

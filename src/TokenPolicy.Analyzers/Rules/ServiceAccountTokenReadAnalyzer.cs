@@ -41,8 +41,29 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
             => Diagnostic.Create(Descriptors.TP0001_ServiceAccountTokenRead, location, properties, match.DisplayName, found);
 
-        /// <summary>A helper that returns the token file's text (as a string) can be replaced by the resolved token.</summary>
+        /// <summary>
+        /// A helper that returns what the read returned (the text as a string or a task of one; the bytes; the lines) can
+        /// be replaced by the resolved token in that form. The fixer checks the helper's return type for bytes and lines.
+        /// </summary>
         private protected override FixKind ViaCallFixKind(IMethodSymbol callee, Flow flow)
-            => flow.ReturnsSinkText && callee.ReturnType.SpecialType == SpecialType.System_String ? FixKind.FileText : FixKind.None;
+        {
+            if (!flow.ReturnsSinkText)
+            {
+                return FixKind.None;
+            }
+
+            return flow.Sink.FixKind switch
+            {
+                FixKind.FileText => ReturnsText(callee.ReturnType) ? FixKind.FileText : FixKind.None,
+                FixKind.FileBytes or FixKind.FileLines => flow.Sink.FixKind,
+                _ => FixKind.None,
+            };
+        }
+
+        private static bool ReturnsText(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String
+               || (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                   && task.TypeArguments[0].SpecialType == SpecialType.System_String
+                   && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
     }
 }

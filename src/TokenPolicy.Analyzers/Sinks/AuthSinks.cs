@@ -114,7 +114,7 @@ namespace TokenPolicy.Analyzers.Sinks
         public static readonly ImmutableArray<AuthSink> Table = ImmutableArray.Create(
             new AuthSink(HeaderValue, Ctor, "parameter", ValueReading.RawToken, FixKind.HeaderValueParameter, schemeParameter: "scheme", displayName: "AuthenticationHeaderValue"),
             new AuthSink(HeaderValue, "Parse", "input", ValueReading.HeaderValue, FixKind.HeaderValueParse),
-            new AuthSink(HeaderValue, "TryParse", "input", ValueReading.HeaderValue, FixKind.None),
+            new AuthSink(HeaderValue, "TryParse", "input", ValueReading.HeaderValue, FixKind.HeaderString),
             new AuthSink(HttpHeaders, "Add", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
             new AuthSink(HttpHeaders, "Add", "values", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
             new AuthSink(HttpHeaders, "TryAddWithoutValidation", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),

@@ -21,8 +21,8 @@ namespace TokenPolicy.Analyzers.Sinks
     {
         private readonly bool _yieldsText;
 
-        public ReadSink(string typeName, string memberName, string? parameterName, bool checkAccess = false, bool yieldsText = false, bool reader = false)
-            : base(ValueReading.Path, yieldsText ? FixKind.FileText : reader ? FixKind.FileReader : FixKind.None)
+        public ReadSink(string typeName, string memberName, string? parameterName, bool checkAccess = false, bool yieldsText = false, bool reader = false, FixKind fixKind = FixKind.None)
+            : base(ValueReading.Path, yieldsText ? FixKind.FileText : reader ? FixKind.FileReader : fixKind)
         {
             TypeName = typeName;
             MemberName = memberName;
@@ -47,8 +47,8 @@ namespace TokenPolicy.Analyzers.Sinks
         /// <summary>The call may open for writing only (decided by its FileMode/FileAccess arguments).</summary>
         public bool CheckAccess { get; }
 
-        /// <summary>The call returns the file's text (what the code fix can replace with the resolver's token).</summary>
-        public override bool YieldsText => _yieldsText;
+        /// <summary>The call returns the file's content (text, bytes or lines): what the code fix can replace with the resolver's token in that form.</summary>
+        public override bool YieldsText => _yieldsText || FixKind is FixKind.FileBytes or FixKind.FileLines;
 
         /// <summary>How the sink is named in messages: <c>File.ReadAllText</c>, <c>new StreamReader</c>.</summary>
         public string Name { get; }
@@ -69,21 +69,21 @@ namespace TokenPolicy.Analyzers.Sinks
         public static readonly ImmutableArray<ReadSink> Table = ImmutableArray.Create(
             new ReadSink(File, "ReadAllText", "path", yieldsText: true),
             new ReadSink(File, "ReadAllTextAsync", "path", yieldsText: true),
-            new ReadSink(File, "ReadAllBytes", "path"),
-            new ReadSink(File, "ReadAllBytesAsync", "path"),
-            new ReadSink(File, "ReadAllLines", "path"),
-            new ReadSink(File, "ReadAllLinesAsync", "path"),
-            new ReadSink(File, "ReadLines", "path"),
+            new ReadSink(File, "ReadAllBytes", "path", fixKind: FixKind.FileBytes),
+            new ReadSink(File, "ReadAllBytesAsync", "path", fixKind: FixKind.FileBytes),
+            new ReadSink(File, "ReadAllLines", "path", fixKind: FixKind.FileLines),
+            new ReadSink(File, "ReadAllLinesAsync", "path", fixKind: FixKind.FileLines),
+            new ReadSink(File, "ReadLines", "path", fixKind: FixKind.FileLines),
             new ReadSink(File, "ReadLinesAsync", "path"),
-            new ReadSink(File, "OpenRead", "path"),
+            new ReadSink(File, "OpenRead", "path", fixKind: FixKind.FileStream),
             new ReadSink(File, "OpenText", "path", reader: true),
-            new ReadSink(File, "Open", "path", checkAccess: true),
+            new ReadSink(File, "Open", "path", checkAccess: true, fixKind: FixKind.FileStream),
             new ReadSink(File, "OpenHandle", "path", checkAccess: true),
-            new ReadSink("System.IO.FileStream", Ctor, "path", checkAccess: true),
+            new ReadSink("System.IO.FileStream", Ctor, "path", checkAccess: true, fixKind: FixKind.FileStream),
             new ReadSink("System.IO.StreamReader", Ctor, "path", reader: true),
             new ReadSink(FileInfo, "OpenText", null, reader: true),
-            new ReadSink(FileInfo, "OpenRead", null),
-            new ReadSink(FileInfo, "Open", null, checkAccess: true));
+            new ReadSink(FileInfo, "OpenRead", null, fixKind: FixKind.FileStream),
+            new ReadSink(FileInfo, "Open", null, checkAccess: true, fixKind: FixKind.FileStream));
 
         /// <summary>Where the table's names are found in source text (<see cref="Evaluation.SinkReach"/>).</summary>
         public static readonly ImmutableArray<string> Needles = ImmutableArray.Create("ReadAll", "ReadLines", "OpenRead", "OpenText", "OpenHandle", ".Open(", "FileStream", "StreamReader");

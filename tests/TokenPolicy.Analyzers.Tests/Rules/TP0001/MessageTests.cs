@@ -68,7 +68,7 @@ public class MessageTests
             d =>
             {
                 Assert.Equal("System.IO.File.ReadAllBytes", d.Properties[DiagnosticProperties.SinkMember]);
-                Assert.Equal("None", d.Properties[DiagnosticProperties.FixKind]);
+                Assert.Equal("FileBytes", d.Properties[DiagnosticProperties.FixKind]);
             },
             d =>
             {

@@ -20,7 +20,7 @@ public class DiagnosticContractTests
         { $"_ = new AuthenticationHeaderValue(\"Bearer\", \"{Jwt}\");", "HeaderValueParameter", $"\"{Jwt}\"", "AuthenticationHeaderValue" },
         { $"_ = new AuthenticationHeaderValue(parameter: Tok, scheme: \"Bearer\");", "HeaderValueParameter", "Tok", "AuthenticationHeaderValue" },
         { $"_ = AuthenticationHeaderValue.Parse(\"Bearer {Jwt}\");", "HeaderValueParse", $"\"Bearer {Jwt}\"", "AuthenticationHeaderValue.Parse" },
-        { $"_ = AuthenticationHeaderValue.TryParse(\"Bearer \" + Tok, out _);", "None", "\"Bearer \" + Tok", "AuthenticationHeaderValue.TryParse" },
+        { $"_ = AuthenticationHeaderValue.TryParse(\"Bearer \" + Tok, out _);", "HeaderString", "\"Bearer \" + Tok", "AuthenticationHeaderValue.TryParse" },
         { $"request.Headers.Add(\"Authorization\", $\"Bearer {{Tok}}\");", "HeaderString", "$\"Bearer {Tok}\"", "HttpHeaders.Add" },
         { $"request.Headers.TryAddWithoutValidation(\"Authorization\", \"Bearer {Jwt}\");", "HeaderString", $"\"Bearer {Jwt}\"", "HttpHeaders.TryAddWithoutValidation" },
         { $"_ = new Dictionary<string, string> {{ [\"Authorization\"] = \"Bearer \" + Tok }};", "HeaderString", "\"Bearer \" + Tok", "the \"Authorization\" entry of Dictionary<string, string>" },
