@@ -1,0 +1,200 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TokenPolicy.Credentials;
+
+namespace TokenPolicy.Client.Tests;
+
+/// <summary>
+/// The fetch path runs the resilience handler's steps from <see cref="CredentialClient"/> and calls the authorization
+/// handler straight from the pipeline (no forwarding async layers): handlers an application adds around it must still
+/// see what they saw when every request went through the whole chain.
+/// </summary>
+public sealed class PipelineShapeTests : LeakCheckedTest
+{
+    [Fact]
+    public async Task AHandlerAddedBelowTheAuthorizationSeesEveryAttemptWithItsToken()
+    {
+        var bot = LeakCapture.NewToken("bot");
+        var credential = LeakCapture.NewToken("ghp");
+        var calls = 0;
+        await using var backend = await LoopbackServer.StartAsync(context =>
+            Interlocked.Increment(ref calls) == 1
+                ? LoopbackServer.Json(context, 503, "{}")
+                : LoopbackServer.Json(context, 200, CredentialJson("github", credential)));
+        var seen = new List<string?>();
+        using var provider = BuildServices(backend.BaseAddress, o => o.BotToken = bot, services: s =>
+            s.AddHttpClient<CredentialClient>().AddHttpMessageHandler(() => new RecordingHandler(seen)));
+
+        var result = await provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(credential, result.Credential.Token);
+        Assert.Equal(2, backend.RequestCount);
+        Assert.Equal(2, seen.Count);
+        Assert.All(seen, authorization => Assert.Equal("Bearer " + bot, authorization));
+    }
+
+    [Fact]
+    public async Task AHandlerInFrontOfThePipelineIsNotBypassed()
+    {
+        var bot = LeakCapture.NewToken("bot");
+        var credential = LeakCapture.NewToken("ghp");
+        var calls = 0;
+        await using var backend = await LoopbackServer.StartAsync(context =>
+            Interlocked.Increment(ref calls) == 1
+                ? LoopbackServer.Json(context, 503, "{}")
+                : LoopbackServer.Json(context, 200, CredentialJson("github", credential)));
+        var seen = new List<string?>();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+
+        // Registered before AddTokenPolicyCredentials: this handler sits above the resilience handler.
+        services.AddHttpClient<CredentialClient>().AddHttpMessageHandler(() => new RecordingHandler(seen));
+        services.AddTokenPolicyCredentials(new ConfigurationBuilder().Build(), o =>
+        {
+            o.BackendApiUrl = backend.BaseAddress.ToString();
+            o.BotToken = bot;
+            o.BotTokenFilePath = Path.Combine(Path.GetTempPath(), "tokenpolicy-tests-missing", Guid.NewGuid().ToString("N"));
+            o.ControlPlane.TokenUrl = null;
+            o.ClientCredentials.TokenUrl = null;
+            o.ProjectName = null;
+            o.SessionNamespace = null;
+            o.Http.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+            o.CredentialIds["github"] = "cred-1";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(credential, result.Credential.Token);
+
+        // One fetch passes the outer handler once (without a token yet); the retry happens below it.
+        Assert.Equal(2, backend.RequestCount);
+        Assert.Equal(new string?[] { null }, seen);
+    }
+
+    [Fact]
+    public async Task AFailureInsideAnAttemptIsStillTypedWithItsMetric()
+    {
+        await using var backend = await LoopbackServer.StartAsync(context => LoopbackServer.Json(context, 200, "{}"));
+
+        // No token source at all: the authorization handler's attempt fails (returned to Polly as an outcome, not
+        // thrown); the caller still gets the documented exception and the failure metric, and nothing is sent.
+        using var provider = BuildServices(backend.BaseAddress);
+        var noToken = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CredentialMetrics.MeterName && instrument.Name == CredentialMetrics.FailuresInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "status" && (string?)tag.Value == "no_token")
+                {
+                    Interlocked.Increment(ref noToken);
+                }
+            }
+        });
+        listener.Start();
+
+        var e = await Throws<CredentialTokenUnavailableException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None));
+        Assert.Contains("BOT_TOKEN", e.Message);
+        Assert.Equal(0, backend.RequestCount);
+        Assert.True(Volatile.Read(ref noToken) >= 1);
+    }
+
+    [Fact]
+    public async Task AnEscapedFieldNameIsStillRead()
+    {
+        var credential = LeakCapture.NewToken("ghp");
+        await using var backend = await LoopbackServer.StartAsync(context =>
+            LoopbackServer.Json(context, 200, $"{{\"\\u0074oken\":\"{credential}\",\"user\\u004eame\":\"octo\"}}"));
+        using var provider = BuildServices(backend.BaseAddress, o => o.BotToken = LeakCapture.NewToken("bot"));
+
+        var result = await provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(credential, result.Credential.Token);
+        Assert.Equal("octo", result.Credential.UserName);
+        Assert.Empty(result.Credential.AdditionalFields);
+    }
+
+    [Fact]
+    public async Task ANameThatOnlyStartsLikeAKnownFieldIsAnAdditionalField()
+    {
+        var credential = LeakCapture.NewToken("ghp");
+        await using var backend = await LoopbackServer.StartAsync(context =>
+            LoopbackServer.Json(context, 200, $"{{\"token\":\"{credential}\",\"tokens\":3,\"emai\":\"x\"}}"));
+        using var provider = BuildServices(backend.BaseAddress, o => o.BotToken = LeakCapture.NewToken("bot"));
+
+        var result = await provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(credential, result.Credential.Token);
+        Assert.Null(result.Credential.Email);
+        Assert.Equal(3, result.Credential.AdditionalFields["tokens"].GetInt32());
+        Assert.Equal("x", result.Credential.AdditionalFields["emai"].GetString());
+    }
+
+    [Fact]
+    public async Task ManyFetchesInFlightEachGetTheirOwnAnswer()
+    {
+        // The pooled total-timeout sources and contexts are shared by concurrent fetches: each fetch must still get
+        // its own answer (the server echoes the credential id it was asked for).
+        var bot = LeakCapture.NewToken("bot");
+        var tokens = Enumerable.Range(0, 8).Select(i => LeakCapture.NewToken("ghp" + i)).ToArray();
+        await using var backend = await LoopbackServer.StartAsync(context =>
+        {
+            var id = context.Request.Path.Value!.Split('/')[^2];
+            return LoopbackServer.Json(context, 200, CredentialJson("p", tokens[int.Parse(id.AsSpan(4))]));
+        });
+        using var provider = BuildServices(backend.BaseAddress, o =>
+        {
+            o.BotToken = bot;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                o.CredentialIds["p" + i] = "cred" + i;
+            }
+        });
+        var client = provider.GetRequiredService<CredentialClient>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(async n =>
+        {
+            var i = n % tokens.Length;
+            var r = await client.GetAsync("p" + i, CancellationToken.None);
+            return (i, r.Credential!.Token);
+        }));
+
+        Assert.All(results, r => Assert.Equal(tokens[r.i], r.Token));
+        Assert.Equal(200, backend.RequestCount);
+    }
+
+    /// <summary>Records the Authorization header of each request it passes on (in memory only, never logged).</summary>
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        private readonly List<string?> _seen;
+
+        public RecordingHandler(List<string?> seen) => _seen = seen;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_seen)
+            {
+                _seen.Add(request.Headers.Authorization?.ToString());
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
