@@ -198,3 +198,62 @@ public sealed class PipelineShapeTests : LeakCheckedTest
         }
     }
 }
+
+public sealed class TotalTimeoutBoundTests : LeakCheckedTest
+{
+    [Fact]
+    public void WithTheDefaultsTheAttemptsAndWaitsStayUnderTheTotal()
+    {
+        var http = new CredentialClientOptions().Http;
+
+        // 4 attempts of 10 s and 3 waits of at most 5 s (a Retry-After up to 5 s; the backoff capped at 2 x 0.5 s x 4).
+        Assert.Equal(TimeSpan.FromSeconds(5), Microsoft.Extensions.DependencyInjection.TokenPolicyCredentialsServiceCollectionExtensions.MaxBackoff(http));
+        Assert.False(Microsoft.Extensions.DependencyInjection.TokenPolicyCredentialsServiceCollectionExtensions.TotalTimeoutCanFire(http));
+    }
+
+    [Theory]
+    [InlineData(10_000, 3, 500, 5_000, 55_500, true)] // a second of margin is kept
+    [InlineData(10_000, 3, 500, 5_000, 56_000, false)]
+    [InlineData(20_000, 3, 10, 0, 300, true)]
+    [InlineData(1_000, 0, 500, 5_000, 1_000, true)]
+    [InlineData(1_000, 0, 500, 5_000, 2_000, false)]
+    [InlineData(1_000, 4, 10_000, 0, 200_000, true)] // backoff up to 2 x 10 s x 8 = 160 s per wait
+    public void TheTotalCanFireWhenAttemptsAndWaitsCanReachIt(int attemptMs, int retries, int baseMs, int retryAfterMs, int totalMs, bool canFire)
+    {
+        var http = new CredentialHttpOptions
+        {
+            AttemptTimeout = TimeSpan.FromMilliseconds(attemptMs),
+            MaxRetryAttempts = retries,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(baseMs),
+            MaxRetryAfter = TimeSpan.FromMilliseconds(retryAfterMs),
+            TotalTimeout = TimeSpan.FromMilliseconds(totalMs),
+        };
+
+        Assert.Equal(canFire, Microsoft.Extensions.DependencyInjection.TokenPolicyCredentialsServiceCollectionExtensions.TotalTimeoutCanFire(http));
+    }
+
+    [Fact]
+    public async Task WithoutATotalTimerEveryAttemptIsStillBoundedAndRetried()
+    {
+        await using var backend = await LoopbackServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        using var provider = BuildServices(backend.BaseAddress, o =>
+        {
+            o.BotToken = LeakCapture.NewToken("bot");
+            o.Http.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.Http.MaxRetryAttempts = 2;
+            o.Http.TotalTimeout = TimeSpan.FromSeconds(30);
+            Assert.False(Microsoft.Extensions.DependencyInjection.TokenPolicyCredentialsServiceCollectionExtensions.TotalTimeoutCanFire(o.Http));
+        });
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = await Throws<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github", CancellationToken.None));
+        Assert.Contains("timed out", e.Message);
+        Assert.Equal(3, backend.RequestCount);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+
+        // The caller's own cancellation still ends a fetch at once.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github", cancel.Token));
+        Assert.True(backend.RequestCount is >= 3 and <= 6, $"{backend.RequestCount} requests");
+    }
+}

@@ -29,13 +29,23 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _total;
     private readonly TimeProvider _time;
+    private readonly bool _totalCanFire;
     private readonly ConcurrentQueue<CancellationTokenSource> _pool = new();
 
-    public ResiliencePipelineHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan totalTimeout, TimeProvider time)
+    /// <param name="pipeline">The retry and attempt timeout.</param>
+    /// <param name="totalTimeout">The bound of the whole fetch.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="totalCanFire">
+    /// False when the attempts and the waits between them cannot add up to <paramref name="totalTimeout"/>
+    /// (<c>TotalTimeoutCanFire</c>): then no timer is armed for it (it would never fire first), and the fetch runs on
+    /// the caller's token.
+    /// </param>
+    public ResiliencePipelineHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan totalTimeout, TimeProvider time, bool totalCanFire = true)
     {
         _pipeline = pipeline;
         _total = totalTimeout;
         _time = time;
+        _totalCanFire = totalCanFire;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -54,6 +64,11 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     /// <summary>Starts one fetch: the total timeout (a pooled cancellation source, reset after use) and a pooled context.</summary>
     internal Execution Begin(CancellationToken cancellationToken)
     {
+        if (!_totalCanFire)
+        {
+            return new Execution(null, default, ResilienceContextPool.Shared.Get(cancellationToken), cancellationToken);
+        }
+
         if (!_pool.TryDequeue(out var total))
         {
             total = _time == TimeProvider.System ? new CancellationTokenSource() : new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
@@ -71,7 +86,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     /// <summary>The response, or the failure: a total timeout that ran out is a <see cref="TimeoutRejectedException"/>.</summary>
     internal HttpResponseMessage Finish(in Execution execution, Outcome<HttpResponseMessage> outcome)
     {
-        if (outcome.Exception is OperationCanceledException && execution.Total.IsCancellationRequested && !execution.Caller.IsCancellationRequested)
+        if (outcome.Exception is OperationCanceledException && execution.Total is { IsCancellationRequested: true } && !execution.Caller.IsCancellationRequested)
         {
             throw new TimeoutRejectedException($"The fetch did not complete within its total timeout of {_total.TotalSeconds:0.###} s.", _total, outcome.Exception);
         }
@@ -84,6 +99,11 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     internal void End(in Execution execution)
     {
         ResilienceContextPool.Shared.Return(execution.Context);
+        if (execution.Total is null)
+        {
+            return;
+        }
+
         execution.Link.Dispose();
         if (execution.Total.TryReset())
         {
@@ -115,7 +135,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     /// <summary>One fetch's pooled state.</summary>
     internal readonly struct Execution
     {
-        public Execution(CancellationTokenSource total, CancellationTokenRegistration link, ResilienceContext context, CancellationToken caller)
+        public Execution(CancellationTokenSource? total, CancellationTokenRegistration link, ResilienceContext context, CancellationToken caller)
         {
             Total = total;
             Link = link;
@@ -123,7 +143,8 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
             Caller = caller;
         }
 
-        public CancellationTokenSource Total { get; }
+        /// <summary>The total timeout's source; null when it cannot fire first.</summary>
+        public CancellationTokenSource? Total { get; }
 
         public CancellationTokenRegistration Link { get; }
 
