@@ -35,6 +35,9 @@ public sealed class PipelineShapeTests : LeakCheckedTest
         Assert.Equal(2, backend.RequestCount);
         Assert.Equal(2, seen.Count);
         Assert.All(seen, authorization => Assert.Equal("Bearer " + bot, authorization));
+
+        // The retried request carries the token once (set on the first send, replaced on the second).
+        Assert.All(backend.Requests, request => Assert.Equal("Bearer " + bot, request.Authorization));
     }
 
     [Fact]

@@ -210,7 +210,16 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         // Every hop: the URI may have been changed by a handler above since the first check.
         var sent = request.RequestUri;
         Guard(sent);
-        token.Apply(request.Headers, userId);
+        // A credential request's first send holds only its Accept header: nothing to remove before setting the token.
+        if (request is CredentialRequest { TokenApplied: false } credential && request.Headers.NonValidated.Count == 1)
+        {
+            token.Apply(request.Headers, userId, fresh: true);
+            credential.TokenApplied = true;
+        }
+        else
+        {
+            token.Apply(request.Headers, userId);
+        }
 
         // A transport this library configured follows no redirect, so only logging needs the answer here.
         return Transport.Known && !_logger.IsEnabled(LogLevel.Debug)
@@ -288,6 +297,9 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         }
 
         public FetchContext Fetch { get; }
+
+        /// <summary>Whether a token was set on it (a retry or a fallback replaces it).</summary>
+        public bool TokenApplied { get; set; }
     }
 
     /// <summary>One credential fetch as the handler saw it.</summary>
