@@ -65,6 +65,23 @@ public sealed class CredentialMetrics : IDisposable
         _duration.Record(elapsed.TotalSeconds, tags);
     }
 
+    /// <summary>Whether anyone listens to the duration histogram (else a fetch does not read the clock for it).</summary>
+    internal bool MeasuresDuration => _duration.Enabled;
+
+    /// <summary>
+    /// A fetch that ended: counted, and its duration from <paramref name="startedTimestamp"/> (a
+    /// <see cref="Stopwatch"/> timestamp; 0 when nobody listened to the histogram at the start, then no duration is recorded).
+    /// </summary>
+    internal void Fetch(string provider, string outcome, long startedTimestamp)
+    {
+        var tags = new TagList { { "provider", provider }, { "outcome", outcome } };
+        _fetches.Add(1, tags);
+        if (startedTimestamp != 0)
+        {
+            _duration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tags);
+        }
+    }
+
     internal void Failure(string provider, string status, TokenSource? source)
     {
         var tags = new TagList { { "provider", provider }, { "status", status } };

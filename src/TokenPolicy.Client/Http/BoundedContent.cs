@@ -23,10 +23,13 @@ internal sealed class ResponseTooLargeException : IOException
     public long Limit { get; }
 }
 
-/// <summary>Reads a response body up to a limit, cancellably; a declared length is read straight into one array.</summary>
+/// <summary>
+/// Reads a response body up to a limit, cancellably; a declared length is read straight into one array. A value task:
+/// a body already buffered by the connection (the usual small answer) is read without allocating a task.
+/// </summary>
 internal static class BoundedContent
 {
-    public static async Task<byte[]> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    public static async ValueTask<byte[]> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > limit)

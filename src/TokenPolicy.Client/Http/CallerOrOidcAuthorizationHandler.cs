@@ -2,11 +2,13 @@ using System;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace TokenPolicy.Credentials;
 
@@ -61,32 +63,66 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         return request is CredentialRequest credential ? FetchAsync(credential, cancellationToken) : AuthorizeAsync(request, cancellationToken);
     }
 
-    /// <summary>A credential fetch: the body is read within the attempt, so the attempt timeout and the limit cover it.</summary>
+    /// <summary>A credential fetch through a pipeline other than the credential client's own (the same work, thrown).</summary>
     private async Task<HttpResponseMessage> FetchAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        var fetch = request.Fetch;
-        Guard(request.RequestUri);
-        var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(request, token, token.UserId, cancellationToken).ConfigureAwait(false);
-        if (IsRefusal(response.StatusCode))
-        {
-            response = await FallBackAsync(request, fetch, token, response, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            fetch.Answered(token.Source);
-        }
+        var outcome = await FetchOutcomeAsync(request, cancellationToken).ConfigureAwait(false);
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
 
-        fetch.Status = response.StatusCode;
+    /// <summary>
+    /// One attempt for the credential client's resilience pipeline (<see cref="ResiliencePipelineHandler"/> calls it
+    /// directly): the same work as <see cref="SendAsync"/>, with a failure returned as Polly's outcome rather than thrown.
+    /// </summary>
+    internal ValueTask<Outcome<HttpResponseMessage>> SendOutcomeAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request is CredentialRequest credential ? FetchOutcomeAsync(credential, cancellationToken) : AuthorizeOutcomeAsync(request, cancellationToken);
+
+    private async ValueTask<Outcome<HttpResponseMessage>> AuthorizeOutcomeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
-            fetch.Body = await BoundedContent.ReadAsync(response.Content, CredentialClient.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            return response;
+            return Outcome.FromResult(await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false));
         }
-        catch
+        catch (Exception e)
         {
-            response.Dispose();
-            throw;
+            return Outcome.FromException<HttpResponseMessage>(e);
+        }
+    }
+
+    /// <summary>
+    /// A credential fetch: the body is read within the attempt, so the attempt timeout and the limit cover it. One
+    /// async method for the whole attempt (guard, token, send, fallback, body), pooled when it has to wait.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<HttpResponseMessage>> FetchOutcomeAsync(CredentialRequest request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            var fetch = request.Fetch;
+            Guard(request.RequestUri);
+            var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(request, token, token.UserId, cancellationToken).ConfigureAwait(false);
+            if (IsRefusal(response.StatusCode))
+            {
+                var refused = response;
+                response = null;
+                response = await FallBackAsync(request, fetch, token, refused, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                fetch.Answered(token.Source);
+            }
+
+            fetch.Status = response.StatusCode;
+            fetch.Body = await BoundedContent.ReadAsync(response.Content, CredentialClient.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return Outcome.FromResult(response);
+        }
+        catch (Exception e)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(e);
         }
     }
 
@@ -174,7 +210,16 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         // Every hop: the URI may have been changed by a handler above since the first check.
         var sent = request.RequestUri;
         Guard(sent);
-        token.Apply(request.Headers, userId);
+        // A credential request's first send holds only its Accept header: nothing to remove before setting the token.
+        if (request is CredentialRequest { TokenApplied: false } credential && request.Headers.NonValidated.Count == 1)
+        {
+            token.Apply(request.Headers, userId, fresh: true);
+            credential.TokenApplied = true;
+        }
+        else
+        {
+            token.Apply(request.Headers, userId);
+        }
 
         // A transport this library configured follows no redirect, so only logging needs the answer here.
         return Transport.Known && !_logger.IsEnabled(LogLevel.Debug)
@@ -252,6 +297,9 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         }
 
         public FetchContext Fetch { get; }
+
+        /// <summary>Whether a token was set on it (a retry or a fallback replaces it).</summary>
+        public bool TokenApplied { get; set; }
     }
 
     /// <summary>One credential fetch as the handler saw it.</summary>

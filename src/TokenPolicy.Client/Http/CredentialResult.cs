@@ -218,6 +218,21 @@ public sealed class ProviderCredential
 
     private static string? KnownName(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            // The usual case: compare the raw name bytes (a length check first), without the reader's per-call checks.
+            var name = reader.ValueSpan;
+            foreach (var (utf8, key) in s_fieldNames)
+            {
+                if (name.SequenceEqual(utf8))
+                {
+                    return key;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var (name, key) in s_fieldNames)
         {
             if (reader.ValueTextEquals(name))

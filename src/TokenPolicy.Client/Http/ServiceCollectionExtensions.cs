@@ -154,7 +154,8 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
         credentialClient.AddHttpMessageHandler(sp => new ResiliencePipelineHandler(
             sp.GetRequiredService<CredentialPipeline>().Pipeline,
             sp.GetRequiredService<CredentialSettings>().Http.TotalTimeout,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            TotalTimeoutCanFire(sp.GetRequiredService<CredentialSettings>().Http)));
         credentialClient.AddHttpMessageHandler(sp => sp.GetRequiredService<CallerOrOidcAuthorizationHandler>());
         Secure(credentialClient, tokenEndpoint: false);
         return services;
@@ -179,6 +180,7 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = http.RetryBaseDelay,
+                MaxDelay = MaxBackoff(http),
                 ShouldRetryAfterHeader = false,
 
                 // Transient faults only: 5xx, 408, 429, HttpRequestException and attempt timeouts (401, 403 and 404
@@ -192,6 +194,31 @@ public static class TokenPolicyCredentialsServiceCollectionExtensions
 
         pipeline.AddTimeout(http.AttemptTimeout);
         return pipeline.Build();
+    }
+
+    /// <summary>
+    /// The longest wait between two attempts: a <c>Retry-After</c> is waited for up to
+    /// <see cref="CredentialHttpOptions.MaxRetryAfter"/>, and the backoff is capped at twice its nominal last delay
+    /// (<c>RetryBaseDelay * 2^(MaxRetryAttempts - 1)</c>), above what its jitter gives, or at <c>MaxRetryAfter</c>, whichever is longer.
+    /// </summary>
+    internal static TimeSpan MaxBackoff(CredentialHttpOptions http)
+    {
+        var nominalLast = http.RetryBaseDelay.Ticks * Math.Pow(2, Math.Max(0, http.MaxRetryAttempts - 1));
+        var backoff = TimeSpan.FromTicks((long)Math.Min(2 * nominalLast, TimeSpan.FromDays(1).Ticks));
+        return backoff > http.MaxRetryAfter ? backoff : http.MaxRetryAfter;
+    }
+
+    /// <summary>
+    /// Whether the total timeout can end a fetch before its attempts do. Every attempt (the body read and the fallbacks
+    /// included) is bounded by the attempt timeout and every wait by <see cref="MaxBackoff"/>; when all of them together
+    /// stay a second under the total timeout (as with the defaults: 4 x 10 s + 3 x 5 s = 55 s, under 60 s), it
+    /// cannot fire first, and <see cref="ResiliencePipelineHandler"/> arms no timer for it.
+    /// </summary>
+    internal static bool TotalTimeoutCanFire(CredentialHttpOptions http)
+    {
+        var attempts = http.MaxRetryAttempts + 1.0;
+        var worst = attempts * http.AttemptTimeout.Ticks + http.MaxRetryAttempts * (double)MaxBackoff(http).Ticks;
+        return worst + TimeSpan.TicksPerSecond > http.TotalTimeout.Ticks;
     }
 
     /// <summary>The wait a 429 or 503 asks for, if any (delta seconds or a date).</summary>

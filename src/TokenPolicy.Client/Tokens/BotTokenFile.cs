@@ -44,7 +44,7 @@ internal sealed class BotTokenFile
         if (!force && _interval > TimeSpan.Zero)
         {
             var next = Volatile.Read(ref _nextCheck);
-            if (next != 0 && _time.GetTimestamp() < next)
+            if (next != 0 && Now() < next)
             {
                 var value = _value;
                 status = _status;
@@ -54,7 +54,7 @@ internal sealed class BotTokenFile
 
         lock (_gate)
         {
-            var now = _time.GetTimestamp();
+            var now = Now();
             if (!force && _interval > TimeSpan.Zero && _nextCheck != 0 && now < _nextCheck)
             {
                 status = _status;
@@ -63,11 +63,17 @@ internal sealed class BotTokenFile
 
             var value = Check(force);
             _value = value;
-            Volatile.Write(ref _nextCheck, now + (long)(_interval.TotalSeconds * _time.TimestampFrequency));
+            Volatile.Write(ref _nextCheck, now + (long)(_interval.TotalSeconds * Frequency));
             status = _status;
             return value;
         }
     }
+
+    // The system clock as Environment.TickCount64 (milliseconds, a coarse clock: a fraction of the cost of a
+    // precise timestamp, and the interval is a second); an injected TimeProvider (tests) as its own timestamps.
+    private long Now() => _time == TimeProvider.System ? Environment.TickCount64 : _time.GetTimestamp();
+
+    private double Frequency => _time == TimeProvider.System ? 1000.0 : _time.TimestampFrequency;
 
     private Version? Check(bool force)
     {

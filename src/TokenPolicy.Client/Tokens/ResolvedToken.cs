@@ -79,8 +79,22 @@ public sealed class ResolvedToken
     public AuthenticationHeaderValue ToAuthorizationHeader() => new(Scheme, Value);
 
     /// <summary>Sets <c>Authorization</c> (and <c>X-Runner-Current-User</c> when the caller is known) on a request.</summary>
-    internal void Apply(HttpRequestHeaders headers, string? userId)
+    /// <param name="headers">The request's headers.</param>
+    /// <param name="userId">The caller's user id, if any.</param>
+    /// <param name="fresh">The request holds neither header yet (nothing to remove first).</param>
+    internal void Apply(HttpRequestHeaders headers, string? userId, bool fresh = false)
     {
+        if (fresh)
+        {
+            headers.TryAddWithoutValidation("Authorization", HeaderValue);
+            if (userId is not null)
+            {
+                headers.TryAddWithoutValidation(CredentialClient.CurrentUserHeader, userId);
+            }
+
+            return;
+        }
+
         headers.Remove("Authorization");
         headers.TryAddWithoutValidation("Authorization", HeaderValue);
         headers.Remove(CredentialClient.CurrentUserHeader);

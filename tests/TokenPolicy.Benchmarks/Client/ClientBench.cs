@@ -24,7 +24,8 @@ using TokenPolicy.Credentials;
 /// <summary>
 /// Client half of issue 6: the cost of a cached <c>Resolve()</c>, and credential-fetch throughput through
 /// <see cref="CredentialClient"/> (as registered by <c>AddTokenPolicyCredentials</c>) against raw HttpClient doing the
-/// same GET (same URL, bearer header, Accept, body read and token parse) against the same loopback server, interleaved.
+/// same GET (same URL, bearer header, Accept, body read, and token, user name, e-mail and expiry parsed from the JSON)
+/// against the same loopback server, interleaved.
 /// </summary>
 public static class ClientBench
 {
@@ -133,7 +134,7 @@ public static class ClientBench
         async Task ViaClientAsync()
         {
             var r = await client.GetAsync(Provider, CancellationToken.None).ConfigureAwait(false);
-            if (!r.IsSuccess || r.Credential.Token.Length != token.Length)
+            if (!r.IsSuccess || r.Credential.Token.Length != token.Length || r.Credential.UserName is null || r.Credential.Email is null || r.Credential.ExpiresAt is null)
             {
                 throw new InvalidOperationException($"CredentialClient did not fetch the credential: {r.Status}");
             }
@@ -150,10 +151,18 @@ public static class ClientBench
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             var bytes = await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
+
+            // The fields CredentialClient returns for this answer (token, user name, e-mail, expiry): a hand-written
+            // fetch of the credential needs them as much as the token (earlier runs read the token alone).
             using var doc = JsonDocument.Parse(bytes);
-            if (doc.RootElement.GetProperty("token").GetString()?.Length != token.Length)
+            var root = doc.RootElement;
+            var fetched = root.GetProperty("token").GetString();
+            var user = root.TryGetProperty("userName", out var u) ? u.GetString() : null;
+            var email = root.TryGetProperty("email", out var m) ? m.GetString() : null;
+            DateTimeOffset? expires = root.TryGetProperty("expiresAt", out var x) && x.TryGetDateTimeOffset(out var at) ? at : null;
+            if (fetched?.Length != token.Length || user is null || email is null || expires is null)
             {
-                throw new InvalidOperationException("raw fetch: no token");
+                throw new InvalidOperationException("raw fetch: no credential");
             }
         }
 
