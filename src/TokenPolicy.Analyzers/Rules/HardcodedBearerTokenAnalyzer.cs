@@ -42,7 +42,7 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override ISinkMatcher CreateSinks(CompilationState state) => AuthSinks.Resolve(state.Compilation);
 
         private protected override IEnumerable<IOperation> ValueExpressions(SinkMatch match)
-            => match.Row.Reading == ValueReading.HeaderLine ? OutermostConstants(match.Value!) : AuthSinks.ValueExpressions(match.Value!);
+            => match.Row is AttributeSink ? OutermostConstants(match.Value!) : AuthSinks.ValueExpressions(match.Value!);
 
         /// <summary>
         /// The first fully constant value that is token-like. A raw-token sink given a whole header value ("Bearer x" as
@@ -61,11 +61,12 @@ namespace TokenPolicy.Analyzers.Rules
                 var match = row.Reading switch
                 {
                     ValueReading.HeaderLine => TokenClassifier.ClassifyHeaderValue(TokenClassifier.GetAuthorizationHeaderLineValue(text), options.EntropyThreshold, options.MinLength),
-                    ValueReading.RawToken => TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength),
+                    ValueReading.RawToken when row is AuthSink { IsPassword: true } => TokenClassifier.ClassifyPassword(text, options.EntropyThreshold, options.MinLength),
+                    ValueReading.RawToken => TokenClassifier.ClassifyCredential(text, options.EntropyThreshold, options.MinLength),
                     _ => TokenMatch.None,
                 };
 
-                if (!match.IsToken && row.Reading != ValueReading.HeaderLine)
+                if (!match.IsToken && row.Reading != ValueReading.HeaderLine && row is not AuthSink { IsPassword: true })
                 {
                     match = TokenClassifier.ClassifyHeaderValue(text, options.EntropyThreshold, options.MinLength);
                 }

@@ -17,6 +17,10 @@ namespace TokenPolicy.Analyzers.Sinks
             ("Octokit", "Octokit"),
             ("Grpc", "Grpc."),
             ("k8s", "KubernetesClient"),
+            ("RestSharp", "RestSharp"),
+            ("IdentityModel", "IdentityModel"),
+            ("Duende", "Duende."),
+            ("Flurl", "Flurl"),
         };
 
         public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)
