@@ -218,10 +218,52 @@ namespace TokenPolicy.Analyzers.Sinks
 
         public static AuthSinks Resolve(Compilation compilation)
             => new(
-                SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m)),
+                AddExtensionMembers(compilation, SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m))),
                 compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
                 compilation.GetTypeByMetadataName("System.Collections.Specialized.NameValueCollection"),
                 compilation.GetTypeByMetadataName("System.Net.HttpRequestHeader"));
+
+        /// <summary>
+        /// Libraries built with C# 14 extension members (RestSharp 114: <c>extension(RestRequest request) { AddHeader(name,
+        /// value) }</c>) also declare each member in an unspeakable nested extension type, and a C# 14 compiler binds a call
+        /// to that member rather than to the static implementation method the table names: both are sinks.
+        /// </summary>
+        private static Dictionary<IMethodSymbol, AuthSink> AddExtensionMembers(Compilation compilation, Dictionary<IMethodSymbol, AuthSink> byMethod)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in Table)
+            {
+                if (row.MemberName == Ctor || !seen.Add(row.TypeName + "." + row.MemberName) || TypeLookup.Find(compilation, row.TypeName) is not { IsStatic: true } type)
+                {
+                    continue;
+                }
+
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    if (nested.CanBeReferencedByName)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in nested.GetMembers(row.MemberName))
+                    {
+                        if (member is IMethodSymbol method && !byMethod.ContainsKey(method))
+                        {
+                            foreach (var candidate in Table)
+                            {
+                                if (candidate.TypeName == row.TypeName && candidate.MemberName == row.MemberName && Resolves(candidate, method))
+                                {
+                                    byMethod.Add(method, candidate);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return byMethod;
+        }
 
         public bool TryGet(IMethodSymbol method, out AuthSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
