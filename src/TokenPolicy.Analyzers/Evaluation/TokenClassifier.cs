@@ -132,14 +132,18 @@ namespace TokenPolicy.Analyzers.Evaluation
             return false;
         }
 
-        /// <summary>Classifies a bare value: a token, or <c>user:password</c> credentials in base64 (judged by the password).</summary>
+        /// <summary>
+        /// Classifies a value out of context (as the corpus measurements do): a token, or <c>user:password</c> credentials
+        /// in base64 (judged by the password).
+        /// </summary>
         /// <remarks>Hex-only strings and GUIDs count only in a credential slot (<see cref="ClassifyCredential"/>).</remarks>
         public static TokenMatch ClassifyToken(string? candidate, double entropyThreshold, int minLength)
             => Classify(candidate, entropyThreshold, minLength, credentialSlot: false);
 
         /// <summary>
-        /// Classifies a value in a credential slot: what follows a token scheme (<c>Bearer x</c>), or the token parameter of
-        /// a raw-token sink. Also accepts random hex strings and GUIDs (API keys), which elsewhere are ids and hashes.
+        /// Classifies a value in a credential slot, which every TP0002 sink value is: what follows a token scheme
+        /// (<c>Bearer x</c>), a whole <c>Authorization</c> value, the token parameter of a raw-token sink. Also accepts
+        /// random hex strings and GUIDs (API keys), which out of context are mostly ids, hashes and trace ids.
         /// </summary>
         public static TokenMatch ClassifyCredential(string? candidate, double entropyThreshold, int minLength)
             => Classify(candidate, entropyThreshold, minLength, credentialSlot: true);
@@ -203,7 +207,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>
         /// Classifies a full <c>Authorization</c> header value: with a token scheme (<see cref="IsTokenScheme"/>) the
         /// credential is classified; with <c>Basic</c>, the base64 <c>user:password</c> is decoded and its password
-        /// classified (<see cref="ClassifyPassword"/>); a bare single word is classified as a raw value; other schemes
+        /// classified (<see cref="ClassifyPassword"/>); a bare single word is classified as a credential; other schemes
         /// (<c>Digest</c>, <c>Negotiate</c>, ...) and a scheme alone are never tokens.
         /// </summary>
         public static TokenMatch ClassifyHeaderValue(string? headerValue, double entropyThreshold, int minLength)
@@ -222,7 +226,8 @@ namespace TokenPolicy.Analyzers.Evaluation
             var space = IndexOfWhitespace(text);
             if (space < 0)
             {
-                return IsKnownScheme(text) ? TokenMatch.None : ClassifyToken(text, entropyThreshold, minLength);
+                // The whole Authorization value is the credential (a hex API key as the header, as real code has it).
+                return IsKnownScheme(text) ? TokenMatch.None : ClassifyCredential(text, entropyThreshold, minLength);
             }
 
             var scheme = text.Substring(0, space);

@@ -5,7 +5,7 @@ namespace TokenPolicy.Analyzers.Tests.Rules.TP0002;
 /// <summary>
 /// TP0002 on the token shapes real product code hardcodes: schemes other than Bearer, vendor formats (YouTrack,
 /// SonarQube), random strings only entropy can tell, Basic credentials
-/// whose password is a token, and hex keys in a credential slot; and the near misses that stay silent.
+/// whose password is a token, and hex keys and GUIDs at a sink; and the near misses that stay silent.
 /// </summary>
 public class TokenShapeTests
 {
@@ -48,18 +48,35 @@ public class TokenShapeTests
         """);
 
     [Fact]
-    public Task Hex_keys_are_reported_only_in_a_credential_slot() => Verify.VerifyAsync($$"""
+    public Task Hex_keys_and_guids_reaching_a_sink_are_reported() => Verify.VerifyAsync($$"""
         using System.Collections.Generic;
         using System.Net.Http;
         using System.Net.Http.Headers;
         class C
         {
-            void M(HttpClient client, Dictionary<string, string> headers)
+            public static string apiKey = "{{TestTokens.Random("0123456789abcdef", 64, 82)}}";
+            void M(HttpClient client, HttpRequestMessage request, Dictionary<string, string> headers)
             {
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|TP0002:"{{TestTokens.Hex32}}"|});
                 client.DefaultRequestHeaders.Add("Authorization", {|TP0002:"Bearer 3f2504e0-4f89-41d3-9a0c-0305e82c3301"|});
-                headers["Authorization"] = "{{TestTokens.Hex32}}";
-                headers["Authorization"] = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+                request.Headers.Add("Authorization", {|TP0002:apiKey|});
+                headers["Authorization"] = {|TP0002:"3f2504e0-4f89-41d3-9a0c-0305e82c3301"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Hex_ids_that_reach_no_sink_or_another_header_are_not_reported() => Verify.VerifyAsync($$"""
+        using System.Net.Http;
+        class C
+        {
+            const string Commit = "{{TestTokens.Random("0123456789abcdef", 40, 83)}}";
+            void M(HttpRequestMessage request)
+            {
+                request.Headers.Add("X-Request-Id", "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+                request.Headers.Add("traceparent", "00-{{TestTokens.Random("0123456789abcdef", 32, 84)}}-{{TestTokens.Random("0123456789abcdef", 16, 85)}}-01");
+                request.Headers.Add("If-None-Match", Commit);
+                request.Headers.Add("Authorization", "Bearer 0123456789abcdef0123456789abcdef");
             }
         }
         """);
