@@ -34,7 +34,7 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override ImmutableArray<string> SinkNeedles => AuthSinks.Needles;
 
         // Only where the name is used as a value or member: a model class called Authorization does not name the header.
-        private protected override bool IsSinkWord(SyntaxToken token) => AuthSinks.IsSinkName(token.ValueText) && SinkReach.IsUsedAsValue(token);
+        private protected override bool IsSinkWord(SyntaxToken token) => AuthSinks.IsSinkWord(token);
 
         private protected override CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions) => new TokenLiteralCandidates(mergedOptions);
 

@@ -122,6 +122,7 @@ namespace TokenPolicy.Analyzers.Sinks
         private const string DuendeHeaders = "Duende.IdentityModel.Client.AuthorizationHeaderExtensions";
         private const string FlurlHeaders = "Flurl.Http.HeaderExtensions";
         private const string FlurlGenerated = "Flurl.Http.GeneratedExtensions";
+        private const string ClientModelKey = "System.ClientModel.ApiKeyCredential";
 
         /// <summary>The table. Matching is by parameter name, never by position.</summary>
         public static readonly ImmutableArray<AuthSink> Table = ImmutableArray.Create(
@@ -174,7 +175,24 @@ namespace TokenPolicy.Analyzers.Sinks
             new AuthSink(FlurlHeaders, "WithHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "Flurl WithHeader"),
             new AuthSink(FlurlGenerated, "WithHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "Flurl WithHeader"),
             new AuthSink(FlurlHeaders, "WithBasicAuth", "password", ValueReading.RawToken, FixKind.None, displayName: "Flurl WithBasicAuth", isPassword: true),
-            new AuthSink(FlurlGenerated, "WithBasicAuth", "password", ValueReading.RawToken, FixKind.None, displayName: "Flurl WithBasicAuth", isPassword: true));
+            new AuthSink(FlurlGenerated, "WithBasicAuth", "password", ValueReading.RawToken, FixKind.None, displayName: "Flurl WithBasicAuth", isPassword: true),
+
+            // API-key credentials of the Azure SDK, System.ClientModel and the OpenAI library. No fix: the resolver's
+            // token is no vendor API key.
+            new AuthSink("Azure.AzureKeyCredential", Ctor, "key", ValueReading.RawToken, FixKind.None),
+            new AuthSink("Azure.AzureKeyCredential", "Update", "key", ValueReading.RawToken, FixKind.None),
+            new AuthSink("Azure.AzureNamedKeyCredential", Ctor, "key", ValueReading.RawToken, FixKind.None),
+            new AuthSink("Azure.Core.AccessToken", Ctor, "accessToken", ValueReading.RawToken, FixKind.None, displayName: "new Azure.Core.AccessToken"),
+            new AuthSink(ClientModelKey, Ctor, "key", ValueReading.RawToken, FixKind.None),
+            new AuthSink(ClientModelKey, "Update", "key", ValueReading.RawToken, FixKind.None),
+            new AuthSink("OpenAI.OpenAIClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None),
+            new AuthSink("OpenAI.Chat.ChatClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI ChatClient"),
+            new AuthSink("OpenAI.Embeddings.EmbeddingClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI EmbeddingClient"),
+            new AuthSink("OpenAI.Images.ImageClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI ImageClient"),
+            new AuthSink("OpenAI.Audio.AudioClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI AudioClient"),
+            new AuthSink("OpenAI.Assistants.AssistantClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI AssistantClient"),
+            new AuthSink("OpenAI.Responses.ResponsesClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI ResponsesClient"),
+            new AuthSink("OpenAI.Responses.OpenAIResponseClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI OpenAIResponseClient"));
 
         /// <summary>
         /// Where the sinks' names are found in source text (<see cref="Evaluation.SinkReach"/>): the header name (also
@@ -183,8 +201,9 @@ namespace TokenPolicy.Analyzers.Sinks
         /// or a header name that may come from elsewhere (<c>AddHeader</c>, <c>SetRequestHeader</c>, ...).
         /// </summary>
         public static readonly ImmutableArray<string> Needles = ImmutableArray.Create(
-            "uthoriz", "UTHORIZ", "AuthenticationHeaderValue", "Credentials", "Authenticator", "BearerToken", "SetToken", "BasicAuth",
-            "AddHeader", "UpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader");
+            "uthoriz", "UTHORIZ", "AuthenticationHeaderValue", "Credential", "Authenticator", "BearerToken", "SetToken", "BasicAuth",
+            "AddHeader", "UpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader", "AccessToken",
+            "OpenAIClient", "ChatClient", "EmbeddingClient", "ImageClient", "AudioClient", "AssistantClient", "ResponsesClient", "ResponseClient");
 
         /// <summary>The member names of the library sinks, as <see cref="IsSinkName"/> recognises them.</summary>
         private static readonly HashSet<string> LibrarySinkNames = new(StringComparer.Ordinal)
@@ -192,6 +211,16 @@ namespace TokenPolicy.Analyzers.Sinks
             "JwtAuthenticator", "OAuth2AuthorizationRequestHeaderAuthenticator", "OAuth2UriQueryParameterAuthenticator", "HttpBasicAuthenticator",
             "AddHeader", "AddOrUpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader",
             "SetBearerToken", "SetToken", "SetBasicAuthentication", "SetBasicAuthenticationOAuth", "WithOAuthBearerToken", "WithBasicAuth",
+            "AzureKeyCredential", "AzureNamedKeyCredential", "ApiKeyCredential",
+        };
+
+        /// <summary>
+        /// Library sinks whose names are common words of other code (<c>x.AccessToken</c>, <c>IChatClient</c>): they name
+        /// the sink only where they are created (<c>new ChatClient(model, apiKey)</c>).
+        /// </summary>
+        private static readonly HashSet<string> CreatedSinkNames = new(StringComparer.Ordinal)
+        {
+            "AccessToken", "OpenAIClient", "ChatClient", "EmbeddingClient", "ImageClient", "AudioClient", "AssistantClient", "ResponsesClient", "OpenAIResponseClient",
         };
 
         private readonly Dictionary<IMethodSymbol, AuthSink> _byMethod;
@@ -268,7 +297,28 @@ namespace TokenPolicy.Analyzers.Sinks
         public bool TryGet(IMethodSymbol method, out AuthSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
 
-        /// <summary>A word that names an authentication sink: the Authorization header (any case, also as a header line), the header type, credentials.</summary>
+        /// <summary>
+        /// Whether a token found at a needle names a sink: a sink name (<see cref="IsSinkName"/>) used as a value or member,
+        /// or one of the common-word sink types where it is created.
+        /// </summary>
+        public static bool IsSinkWord(SyntaxToken token)
+        {
+            var word = token.ValueText;
+            if (CreatedSinkNames.Contains(word))
+            {
+                SyntaxNode? name = token.Parent;
+                while (name?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified && qualified.Right == name)
+                {
+                    name = qualified;
+                }
+
+                return name?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax creation && creation.Type == name;
+            }
+
+            return IsSinkName(word) && SinkReach.IsUsedAsValue(token);
+        }
+
+        /// <summary>A word that names an authentication sink: the Authorization header (any case, also as a header line), the header type, credentials, a library sink.</summary>
         public static bool IsSinkName(string word)
             => TokenClassifier.IsAuthorizationHeaderName(word)
                 || word.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase)

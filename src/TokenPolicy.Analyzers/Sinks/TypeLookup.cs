@@ -21,6 +21,9 @@ namespace TokenPolicy.Analyzers.Sinks
             ("IdentityModel", "IdentityModel"),
             ("Duende", "Duende."),
             ("Flurl", "Flurl"),
+            ("Azure", "Azure."),
+            ("OpenAI", "OpenAI"),
+            ("System.ClientModel", "System.ClientModel"),
         };
 
         public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)

@@ -44,6 +44,30 @@ public class LibrarySinkTests
         }
         """;
 
+    private const string ApiKeys = """
+        namespace Azure
+        {
+            public class AzureKeyCredential { public AzureKeyCredential(string key) { } public void Update(string key) { } }
+            public class AzureNamedKeyCredential { public AzureNamedKeyCredential(string name, string key) { } }
+        }
+        namespace Azure.Core
+        {
+            public struct AccessToken { public AccessToken(string accessToken, System.DateTimeOffset expiresOn) { } }
+        }
+        namespace System.ClientModel
+        {
+            public class ApiKeyCredential { public ApiKeyCredential(string key) { } }
+        }
+        namespace OpenAI
+        {
+            public class OpenAIClient { public OpenAIClient(string apiKey) { } public OpenAIClient(System.ClientModel.ApiKeyCredential credential) { } }
+        }
+        namespace OpenAI.Chat
+        {
+            public class ChatClient { public ChatClient(string model, string apiKey) { } }
+        }
+        """;
+
     private static Task VerifyWithRestSharpAsync(string source)
     {
         var test = new AnalyzerVerifier<Analyzers.Rules.HardcodedBearerTokenAnalyzer>.Test();
@@ -170,5 +194,63 @@ public class LibrarySinkTests
             }
         }
         {{Flurl}}
+        """);
+
+    [Fact]
+    public Task Api_key_credentials_are_reported() => Verify.VerifyAsync($$"""
+        using System;
+        using System.ClientModel;
+        using Azure;
+        using Azure.Core;
+        using OpenAI;
+        using OpenAI.Chat;
+        class C
+        {
+            const string Key = "{{TestTokens.Random("0123456789abcdef", 32, 90)}}";
+            void M(AzureKeyCredential credential)
+            {
+                var a = new AzureKeyCredential({|TP0002:Key|});
+                credential.Update({|TP0002:"{{TestTokens.HighEntropy}}"|});
+                var b = new AzureNamedKeyCredential("account", {|TP0002:"{{TestTokens.Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 86, 91)}}=="|});
+                var d = new AccessToken({|TP0002:"{{Jwt}}"|}, DateTimeOffset.MaxValue);
+                var e = new OpenAIClient({|TP0002:"sk-{{TestTokens.RandomAlphanumeric(48, 92)}}"|});
+                var f = new OpenAIClient(new ApiKeyCredential({|TP0002:"sk-{{TestTokens.RandomAlphanumeric(48, 93)}}"|}));
+                var g = new ChatClient("gpt-4o", {|TP0002:"sk-{{TestTokens.RandomAlphanumeric(48, 94)}}"|});
+            }
+        }
+        {{ApiKeys}}
+        """);
+
+    [Fact]
+    public Task Api_key_credentials_from_the_environment_or_placeholders_are_not_reported() => Verify.VerifyAsync($$"""
+        using System;
+        using Azure;
+        using OpenAI.Chat;
+        class C
+        {
+            void M(string key)
+            {
+                var a = new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_KEY")!);
+                var b = new AzureKeyCredential(key);
+                var d = new AzureKeyCredential("<your-key>");
+                var e = new ChatClient("{{TestTokens.HighEntropy}}", Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
+                var f = new AzureNamedKeyCredential("{{TestTokens.HighEntropy}}", key);
+            }
+        }
+        {{ApiKeys}}
+        """);
+
+    [Fact]
+    public Task A_helper_that_creates_an_api_client_is_reported_at_the_call() => Verify.VerifyAsync($$"""
+        using OpenAI.Chat;
+        static class Ai
+        {
+            public static ChatClient Chat(string apiKey) => new ChatClient("gpt-4o", apiKey);
+        }
+        class C
+        {
+            ChatClient A() => Ai.Chat({|TP0002:"sk-{{TestTokens.RandomAlphanumeric(48, 95)}}"|});
+        }
+        {{ApiKeys}}
         """);
 }
