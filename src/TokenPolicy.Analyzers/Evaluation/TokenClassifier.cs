@@ -251,14 +251,16 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
-        /// <paramref name="text"/> is standard base64 (padded or not) of printable ASCII <c>user:password</c> with a
+        /// <paramref name="text"/> is padded standard base64 of printable ASCII <c>user:password</c> with a
         /// non-empty password; <paramref name="password"/> is the part after the first colon.
         /// </summary>
         public static bool TryDecodeBasicCredentials(string text, out string password)
         {
             password = string.Empty;
             var length = text.Length;
-            if (length < 8 || length > 4096)
+
+            // Basic credentials are padded base64 (RFC 7617): a multiple of four characters.
+            if (length < 8 || length > 4096 || length % 4 != 0)
             {
                 return false;
             }
@@ -281,16 +283,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            var body = text.TrimEnd('=');
-            if (body.Length % 4 == 1)
-            {
-                return false;
-            }
-
             byte[] bytes;
             try
             {
-                bytes = Convert.FromBase64String(body.PadRight(body.Length + ((4 - (body.Length % 4)) % 4), '='));
+                bytes = Convert.FromBase64String(text);
             }
             catch (FormatException)
             {
