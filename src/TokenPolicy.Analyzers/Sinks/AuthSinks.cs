@@ -200,10 +200,15 @@ namespace TokenPolicy.Analyzers.Sinks
         /// take a token without a header name (authenticators, <c>SetBearerToken</c>, <c>WithOAuthBearerToken</c>, ...)
         /// or a header name that may come from elsewhere (<c>AddHeader</c>, <c>SetRequestHeader</c>, ...).
         /// </summary>
+        /// <remarks>
+        /// Each needle is one ordinal search of every file's text, so they are few and shared: <c>Header(</c> stands for the
+        /// header-name calls (<c>AddHeader(</c>, <c>AddOrUpdateHeader(</c>, <c>AddDefaultHeader(</c>, <c>SetRequestHeader(</c>,
+        /// <c>WithHeader(</c>), <c>Credential</c> for every credential type; of the OpenAI clients only <c>OpenAIClient</c>
+        /// and <c>ChatClient</c> are searched (a needle such as <c>Client(</c> would stop at every <c>new HttpClient(</c>).
+        /// </remarks>
         public static readonly ImmutableArray<string> Needles = ImmutableArray.Create(
             "uthoriz", "UTHORIZ", "AuthenticationHeaderValue", "Credential", "Authenticator", "BearerToken", "SetToken", "BasicAuth",
-            "AddHeader", "UpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader", "AccessToken",
-            "OpenAIClient", "ChatClient", "EmbeddingClient", "ImageClient", "AudioClient", "AssistantClient", "ResponsesClient", "ResponseClient");
+            "Header(", "AccessToken(", "AIClient", "ChatClient");
 
         /// <summary>The member names of the library sinks, as <see cref="IsSinkName"/> recognises them.</summary>
         private static readonly HashSet<string> LibrarySinkNames = new(StringComparer.Ordinal)
