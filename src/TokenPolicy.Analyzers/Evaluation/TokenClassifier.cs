@@ -265,57 +265,59 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return false;
             }
 
-            var padding = 0;
-            for (var i = 0; i < length; i++)
+            // Decoded on the fly, nothing allocated unless it is credentials: every byte printable ASCII, one colon at least.
+            var padding = text[length - 1] == '=' ? (text[length - 2] == '=' ? 2 : 1) : 0;
+            var decodedLength = (length / 4 * 3) - padding;
+            int colon = -1, position = 0;
+            for (var i = 0; i < length; i += 4)
             {
-                var c = text[i];
-                if (c == '=')
+                var quad = 0;
+                for (var j = 0; j < 4; j++)
                 {
-                    padding++;
-                    if (i < length - 2)
+                    var value = i + j >= length - padding ? 0 : Base64Value(text[i + j]);
+                    if (value < 0)
                     {
                         return false;
                     }
+
+                    quad = (quad << 6) | value;
                 }
-                else if (padding > 0 || !(IsAsciiLetter(c) || c is (>= '0' and <= '9') or '+' or '/'))
+
+                for (var k = 2; k >= 0 && position < decodedLength; k--, position++)
                 {
-                    return false;
+                    var b = (quad >> (8 * k)) & 0xFF;
+                    if (b < 0x20 || b > 0x7E)
+                    {
+                        return false;
+                    }
+
+                    if (b == ':' && colon < 0)
+                    {
+                        colon = position;
+                    }
                 }
             }
 
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(text);
-            }
-            catch (FormatException)
+            if (colon < 0 || colon == decodedLength - 1)
             {
                 return false;
             }
 
-            var colon = -1;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                var b = bytes[i];
-                if (b < 0x20 || b > 0x7E)
-                {
-                    return false;
-                }
-
-                if (b == (byte)':' && colon < 0)
-                {
-                    colon = i;
-                }
-            }
-
-            if (colon < 0 || colon == bytes.Length - 1)
-            {
-                return false;
-            }
-
+            var bytes = Convert.FromBase64String(text);
             password = System.Text.Encoding.ASCII.GetString(bytes, colon + 1, bytes.Length - colon - 1);
             return true;
         }
+
+        private static int Base64Value(char c)
+            => c switch
+            {
+                >= 'A' and <= 'Z' => c - 'A',
+                >= 'a' and <= 'z' => c - 'a' + 26,
+                >= '0' and <= '9' => c - '0' + 52,
+                '+' => 62,
+                '/' => 63,
+                _ => -1,
+            };
 
         /// <summary>The value of an <c>Authorization: value</c> header line (any case, optional spaces), or null.</summary>
         public static string? GetAuthorizationHeaderLineValue(string? headerLine)
@@ -403,18 +405,40 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return 0;
             }
 
-            var counts = new Dictionary<char, int>();
+            // ASCII (every token alphabet) is counted in a fixed table, anything else in a dictionary.
+            Span<int> ascii = stackalloc int[128];
+            Dictionary<char, int>? others = null;
             foreach (var c in text)
             {
-                counts.TryGetValue(c, out var n);
-                counts[c] = n + 1;
+                if (c < 128)
+                {
+                    ascii[c]++;
+                }
+                else
+                {
+                    others ??= new Dictionary<char, int>();
+                    others.TryGetValue(c, out var n);
+                    others[c] = n + 1;
+                }
             }
 
             double entropy = 0;
-            foreach (var count in counts.Values)
+            foreach (var count in ascii)
             {
-                var p = (double)count / text.Length;
-                entropy -= p * Math.Log(p, 2);
+                if (count > 0)
+                {
+                    var p = (double)count / text.Length;
+                    entropy -= p * Math.Log(p, 2);
+                }
+            }
+
+            if (others is not null)
+            {
+                foreach (var count in others.Values)
+                {
+                    var p = (double)count / text.Length;
+                    entropy -= p * Math.Log(p, 2);
+                }
             }
 
             return entropy;
@@ -525,6 +549,20 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            // Random text changes character class as often as its mix of classes predicts; names, paths and versions are
+            // made of words, longer than that. A run of one class continues with probability q = sum of p(class)^2, so
+            // random runs average 1 / (1 - q) characters, and the longest of n characters about log(n) / log(1 / q).
+            double n = text.Length;
+            var meanWord = (n - separators) / words;
+            if (meanWord > MaxMeanWordLength || longestWord > MaxWordLength)
+            {
+                var q = ((double)upper * upper + (double)lower * lower + (double)digits * digits + (double)separators * separators) / (n * n);
+                if (meanWord > MaxWordRatio / (1 - q) || longestWord > (Math.Log(n) / Math.Log(1 / q)) + LongestWordSlack)
+                {
+                    return false;
+                }
+            }
+
             // Names joined by separators (dapr.proto.runtime.v1, application/vnd.github.v3+json, workflow-name-v2): most
             // segments are letters only, where a random segment of that length almost never is.
             if (separators >= 2 && MostSegmentsAreWords(text))
@@ -532,23 +570,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return false;
             }
 
-            // Encoded text (base64 or base32 of printable ASCII, "U29tZSBDb250ZW50"): a random token decodes to random bytes.
-            if (DecodesToText(text))
-            {
-                return false;
-            }
-
-            // Random text changes character class as often as its mix of classes predicts; names, paths and versions are
-            // made of words, longer than that. A run of one class continues with probability q = sum of p(class)^2, so
-            // random runs average 1 / (1 - q) characters, and the longest of n characters about log(n) / log(1 / q).
-            double n = text.Length;
-            var q = ((double)upper * upper + (double)lower * lower + (double)digits * digits + (double)separators * separators) / (n * n);
-            var expectedRun = 1 / (1 - q);
-            var meanWord = (n - separators) / words;
-            var expectedLongest = Math.Log(n) / Math.Log(1 / q);
-            var shortWords = meanWord <= MaxMeanWordLength && longestWord <= MaxWordLength;
-            var randomWords = meanWord <= MaxWordRatio * expectedRun && longestWord <= expectedLongest + LongestWordSlack;
-            return (shortWords || randomWords) && ShannonEntropy(text) >= threshold;
+            // Encoded text (base64 or base32 of printable ASCII, "U29tZSBDb250ZW50"): a random token decodes to random
+            // bytes. Last, since it decodes.
+            return ShannonEntropy(text) >= threshold && !DecodesToText(text);
         }
 
         private static bool IsMostlySequential(string text)
