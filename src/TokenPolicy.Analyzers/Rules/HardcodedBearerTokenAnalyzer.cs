@@ -11,10 +11,12 @@ using TokenPolicy.Analyzers.Sinks;
 namespace TokenPolicy.Analyzers.Rules
 {
     /// <summary>
-    /// TP0002: a constant, token-like string (JWT, vendor-prefixed token, high-entropy string) that reaches an
-    /// authentication sink: <c>AuthenticationHeaderValue</c>, the <c>Authorization</c> header of header collections,
-    /// string-keyed dictionaries and gRPC metadata, <c>Authorization:</c> header lines in attributes, Octokit credentials.
-    /// Reported once per sink, at the expression where the value enters it.
+    /// TP0002: a constant, token-like string (JWT, vendor-prefixed token, random string, hex key, Basic credentials whose
+    /// password is a token) that reaches an authentication sink: <c>AuthenticationHeaderValue</c>, the <c>Authorization</c>
+    /// header of header collections (also <c>WebHeaderCollection</c> by <c>HttpRequestHeader</c> and header line),
+    /// string-keyed dictionaries, gRPC metadata and <c>ClientWebSocket</c> options, <c>Authorization:</c> header lines in
+    /// attributes, Octokit credentials, RestSharp, IdentityModel and Flurl authentication members, and API-key
+    /// credentials (Azure, System.ClientModel, OpenAI). Reported once per sink, at the expression where the value enters it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedBearerTokenAnalyzer : TokenPolicyAnalyzer
