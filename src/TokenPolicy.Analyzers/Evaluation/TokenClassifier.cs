@@ -194,6 +194,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            if (IsTelegramBotToken(text))
+            {
+                return new TokenMatch("Telegram bot token");
+            }
+
             // base64("user:password"): the credentials are what the password is, never the entropy of the encoding.
             if (TryDecodeBasicCredentials(text, out var password))
             {
@@ -248,6 +253,27 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             return TokenMatch.None;
+        }
+
+        /// <summary>A Telegram bot token: the bot's numeric id (8 to 10 digits), a colon and 35 base64url characters.</summary>
+        private static bool IsTelegramBotToken(string text)
+        {
+            var colon = text.IndexOf(':');
+            if (colon is < 8 or > 10 || text.Length != colon + 36)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < colon; i++)
+            {
+                if (text[i] is < '0' or > '9')
+                {
+                    return false;
+                }
+            }
+
+            var secret = text.Substring(colon + 1);
+            return IsAll(secret, Alphabet.Base64Url) && !IsFiller(secret) && ShannonEntropy(secret) >= 3.5;
         }
 
         /// <summary>

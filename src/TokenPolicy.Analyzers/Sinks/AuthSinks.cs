@@ -192,7 +192,15 @@ namespace TokenPolicy.Analyzers.Sinks
             new AuthSink("OpenAI.Audio.AudioClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI AudioClient"),
             new AuthSink("OpenAI.Assistants.AssistantClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI AssistantClient"),
             new AuthSink("OpenAI.Responses.ResponsesClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI ResponsesClient"),
-            new AuthSink("OpenAI.Responses.OpenAIResponseClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI OpenAIResponseClient"));
+            new AuthSink("OpenAI.Responses.OpenAIResponseClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None, displayName: "new OpenAI OpenAIResponseClient"),
+
+            // Vendor clients hand-written code creates with a literal key (also as a property: StripeConfiguration.ApiKey = ...).
+            new AuthSink("SendGrid.SendGridClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None),
+            new AuthSink("SendGrid.SendGridClientOptions", "set_ApiKey", "value", ValueReading.RawToken, FixKind.None, displayName: "SendGridClientOptions.ApiKey"),
+            new AuthSink("Stripe.StripeClient", Ctor, "apiKey", ValueReading.RawToken, FixKind.None),
+            new AuthSink("Stripe.StripeConfiguration", "set_ApiKey", "value", ValueReading.RawToken, FixKind.None, displayName: "StripeConfiguration.ApiKey"),
+            new AuthSink("Telegram.Bot.TelegramBotClient", Ctor, "token", ValueReading.RawToken, FixKind.None),
+            new AuthSink("Telegram.Bot.TelegramBotClientOptions", Ctor, "token", ValueReading.RawToken, FixKind.None));
 
         /// <summary>
         /// Where the sinks' names are found in source text (<see cref="Evaluation.SinkReach"/>): the header name (also
@@ -350,6 +358,12 @@ namespace TokenPolicy.Analyzers.Sinks
                     when TryGet(setter, out var sink):
                     // webClient.Headers[HttpRequestHeader.Authorization] = ...: the indexer's key and the assigned value.
                     match = new SinkMatch(operation, assignment.Value, sink, indexer.Arguments);
+                    return true;
+
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0, Property.SetMethod: { } setter } } assignment
+                    when TryGet(setter, out var sink):
+                    // A key property (StripeConfiguration.ApiKey = ..., also in an object initializer): the assigned value.
+                    match = new SinkMatch(operation, assignment.Value, sink);
                     return true;
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment

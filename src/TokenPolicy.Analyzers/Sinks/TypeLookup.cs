@@ -24,6 +24,9 @@ namespace TokenPolicy.Analyzers.Sinks
             ("Azure", "Azure."),
             ("OpenAI", "OpenAI"),
             ("System.ClientModel", "System.ClientModel"),
+            ("SendGrid", "SendGrid"),
+            ("Stripe", "Stripe"),
+            ("Telegram", "Telegram."),
         };
 
         public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)

@@ -68,6 +68,25 @@ public class LibrarySinkTests
         }
         """;
 
+    private const string VendorClients = """
+        namespace SendGrid
+        {
+            public class SendGridClient { public SendGridClient(string apiKey, string host = null, System.Collections.Generic.Dictionary<string, string> requestHeaders = null, string version = null, string urlPath = null) { } }
+            public class SendGridClientOptions { public string ApiKey { get; set; } }
+        }
+        namespace Stripe
+        {
+            public static class StripeConfiguration { public static string ApiKey { get; set; } }
+            public class StripeClient { public StripeClient(string apiKey = null, string clientId = null) { } }
+        }
+        namespace Telegram.Bot
+        {
+            public class TelegramBotClient { public TelegramBotClient(string token, System.Net.Http.HttpClient httpClient = null) { } }
+        }
+        """;
+
+    private static readonly string Telegram = TestTokens.Random("0123456789", 9, 110) + ":" + TestTokens.Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 35, 111);
+
     private static Task VerifyWithRestSharpAsync(string source)
     {
         var test = new AnalyzerVerifier<Analyzers.Rules.HardcodedBearerTokenAnalyzer>.Test();
@@ -252,5 +271,45 @@ public class LibrarySinkTests
             ChatClient A() => Ai.Chat({|TP0002:"sk-{{TestTokens.RandomAlphanumeric(48, 95)}}"|});
         }
         {{ApiKeys}}
+        """);
+
+    [Fact]
+    public Task Vendor_clients_with_a_literal_key_are_reported() => Verify.VerifyAsync($$"""
+        using SendGrid;
+        using Stripe;
+        using Telegram.Bot;
+        class C
+        {
+            const string Key = "SG.{{TestTokens.RandomAlphanumeric(22, 112)}}.{{TestTokens.RandomAlphanumeric(43, 113)}}";
+            void M()
+            {
+                var a = new SendGridClient({|TP0002:Key|});
+                var b = new SendGridClientOptions { ApiKey = {|TP0002:Key|} };
+                StripeConfiguration.ApiKey = {|TP0002:"sk_live_{{TestTokens.RandomAlphanumeric(24, 114)}}"|};
+                var d = new StripeClient(apiKey: {|TP0002:"sk_live_{{TestTokens.RandomAlphanumeric(24, 115)}}"|});
+                var e = new TelegramBotClient({|TP0002:"{{Telegram}}"|});
+            }
+        }
+        {{VendorClients}}
+        """);
+
+    [Fact]
+    public Task Vendor_clients_with_configured_keys_are_not_reported() => Verify.VerifyAsync($$"""
+        using System;
+        using SendGrid;
+        using Stripe;
+        using Telegram.Bot;
+        class C
+        {
+            void M(string key)
+            {
+                var a = new SendGridClient(Environment.GetEnvironmentVariable("SENDGRID_API_KEY")!);
+                StripeConfiguration.ApiKey = key;
+                var b = new StripeClient(clientId: "{{TestTokens.HighEntropy}}");
+                var d = new TelegramBotClient("123456789:YOUR_BOT_TOKEN_HERE");
+                var e = new SendGridClientOptions { ApiKey = "<api-key>" };
+            }
+        }
+        {{VendorClients}}
         """);
 }
