@@ -14,10 +14,12 @@ namespace TokenPolicy.Analyzers.Sinks
     {
         private readonly string _displayName;
 
-        public AuthSink(string typeName, string memberName, string valueParameter, ValueReading reading, FixKind fixKind, string? nameParameter = null, string? schemeParameter = null, string? displayName = null, bool isPassword = false)
+        public AuthSink(string typeName, string memberName, string valueParameter, ValueReading reading, FixKind fixKind, string? nameParameter = null, string? schemeParameter = null, string? displayName = null, bool isPassword = false, string? kindParameter = null, string? kindMember = null)
             : base(reading, fixKind)
         {
             IsPassword = isPassword;
+            KindParameter = kindParameter;
+            KindMember = kindMember;
             TypeName = typeName;
             MemberName = memberName;
             ValueParameter = valueParameter;
@@ -46,6 +48,12 @@ namespace TokenPolicy.Analyzers.Sinks
         /// reported only when it is a token (<see cref="TokenClassifier.ClassifyPassword"/>), never a human password.
         /// </summary>
         public bool IsPassword { get; }
+
+        /// <summary>An enum parameter that must be <see cref="KindMember"/> (RestSharp's <c>ParameterType.HttpHeader</c>); null when there is none.</summary>
+        public string? KindParameter { get; }
+
+        /// <summary>The enum member <see cref="KindParameter"/> must be.</summary>
+        public string? KindMember { get; }
 
         public override string DisplayName(in SinkMatch match) => _displayName;
 
@@ -159,6 +167,10 @@ namespace TokenPolicy.Analyzers.Sinks
             new AuthSink("RestSharp.RestRequest", "AddOrUpdateHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
             new AuthSink("RestSharp.RestClientExtensions", "AddDefaultHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "RestClient.AddDefaultHeader"),
             new AuthSink("RestSharp.RestClient", "AddDefaultHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name"),
+            new AuthSink("RestSharp.IRestRequest", "AddHeader", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "RestRequest.AddHeader"),
+            new AuthSink("RestSharp.RestRequestExtensions", "AddParameter", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "RestRequest.AddParameter", kindParameter: "type", kindMember: "HttpHeader"),
+            new AuthSink("RestSharp.RestRequest", "AddParameter", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", kindParameter: "type", kindMember: "HttpHeader"),
+            new AuthSink("RestSharp.IRestRequest", "AddParameter", "value", ValueReading.HeaderValue, FixKind.HeaderString, nameParameter: "name", displayName: "RestRequest.AddParameter", kindParameter: "type", kindMember: "HttpHeader"),
 
             // IdentityModel (and Duende.IdentityModel): HttpClient / HttpRequestMessage extensions.
             new AuthSink(IdentityModelHeaders, "SetBearerToken", "token", ValueReading.RawToken, FixKind.RawToken, displayName: "SetBearerToken"),
@@ -216,13 +228,13 @@ namespace TokenPolicy.Analyzers.Sinks
         /// </remarks>
         public static readonly ImmutableArray<string> Needles = ImmutableArray.Create(
             "uthoriz", "UTHORIZ", "AuthenticationHeaderValue", "Credential", "Authenticator", "BearerToken", "SetToken", "BasicAuth",
-            "Header(", "AccessToken(", "AIClient", "ChatClient");
+            "Header(", "AccessToken(", "AIClient", "ChatClient", "AddParameter");
 
         /// <summary>The member names of the library sinks, as <see cref="IsSinkName"/> recognises them.</summary>
         private static readonly HashSet<string> LibrarySinkNames = new(StringComparer.Ordinal)
         {
             "JwtAuthenticator", "OAuth2AuthorizationRequestHeaderAuthenticator", "OAuth2UriQueryParameterAuthenticator", "HttpBasicAuthenticator",
-            "AddHeader", "AddOrUpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader",
+            "AddHeader", "AddOrUpdateHeader", "AddDefaultHeader", "SetRequestHeader", "WithHeader", "AddParameter",
             "SetBearerToken", "SetToken", "SetBasicAuthentication", "SetBasicAuthenticationOAuth", "WithOAuthBearerToken", "WithBasicAuth",
             "AzureKeyCredential", "AzureNamedKeyCredential", "ApiKeyCredential",
         };
@@ -396,7 +408,8 @@ namespace TokenPolicy.Analyzers.Sinks
 
                 case AuthSink sink:
                     return (sink.NameParameter is null || IsAuthorizationHeader(SinkResolver.Argument(match.Arguments, sink.NameParameter), evaluator, cancellationToken))
-                        && (sink.SchemeParameter is null || AcceptsScheme(match, sink, evaluator, cancellationToken));
+                        && (sink.SchemeParameter is null || AcceptsScheme(match, sink, evaluator, cancellationToken))
+                        && (sink.KindParameter is null || IsEnumMember(SinkResolver.Argument(match.Arguments, sink.KindParameter), sink.KindMember!));
 
                 default:
                     return true;
@@ -477,6 +490,30 @@ namespace TokenPolicy.Analyzers.Sinks
             }
 
             return IsAuthorizationName(name, evaluator, cancellationToken);
+        }
+
+        /// <summary>The constant enum value is the member called <paramref name="member"/> of its enum (also through a constant).</summary>
+        private static bool IsEnumMember(IOperation? value, string member)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value?.Type is not { TypeKind: TypeKind.Enum } type || !value.ConstantValue.HasValue)
+            {
+                return false;
+            }
+
+            foreach (var field in type.GetMembers(member))
+            {
+                if (field is IFieldSymbol { HasConstantValue: true } constant && Equals(constant.ConstantValue, value.ConstantValue.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The header name is <c>Authorization</c> (any case), also through constants and fields.</summary>
@@ -651,6 +688,7 @@ namespace TokenPolicy.Analyzers.Sinks
             // The value never is an enum: WebHeaderCollection.Add(string header) is the header line, not Add(HttpRequestHeader header, value).
             return HasParameter(method, sink.ValueParameter)
                 && !IsEnumParameter(method, sink.ValueParameter)
+                && (sink.KindParameter is null || IsEnumParameter(method, sink.KindParameter))
                 && (sink.NameParameter is null || HasParameter(method, sink.NameParameter))
                 && (sink.SchemeParameter is null || HasParameter(method, sink.SchemeParameter));
         }

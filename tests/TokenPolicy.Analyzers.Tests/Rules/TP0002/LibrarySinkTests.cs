@@ -141,6 +141,24 @@ public class LibrarySinkTests
         """);
 
     [Fact]
+    public Task RestSharp_header_parameters_are_reported() => VerifyWithRestSharpAsync($$"""
+        using RestSharp;
+        class C
+        {
+            const string Token = "{{GitHub}}";
+            void M(RestRequest request, string token)
+            {
+                request.AddParameter("Authorization", {|TP0002:"Bearer {{Jwt}}"|}, ParameterType.HttpHeader);
+                request.AddParameter("authorization", {|TP0002:"token " + Token|}, type: ParameterType.HttpHeader);
+                request.AddParameter("Authorization", "Bearer {{Jwt}}", ParameterType.GetOrPost);
+                request.AddParameter("Authorization", "Bearer {{Jwt}}");
+                request.AddParameter("X-Request-Id", "{{TestTokens.HighEntropy}}", ParameterType.HttpHeader);
+                request.AddParameter("Authorization", "Bearer " + token, ParameterType.HttpHeader);
+            }
+        }
+        """);
+
+    [Fact]
     public Task RestSharp_other_headers_and_runtime_values_are_not_reported() => VerifyWithRestSharpAsync($$"""
         using RestSharp;
         class C
