@@ -6,7 +6,8 @@ namespace TokenPolicy.Analyzers.Candidates
 {
     /// <summary>
     /// Candidates of the hardcoded-token rule (TP0002): literals that are a token (a JWT, a vendor token, a high-entropy
-    /// string), a header value or header line carrying one (<c>Bearer x</c>, <c>Authorization: Bearer x</c>), or that
+    /// string, a random hex key for a credential slot, base64 Basic credentials whose password is one), a header value
+    /// (any token scheme, <c>Basic</c>) or header line carrying one (<c>Bearer x</c>, <c>Authorization: Bearer x</c>), or that
     /// start like one (<c>eyJ</c>, a vendor prefix: the first piece of a token assembled from several). The judgement
     /// at a sink needs the whole value to be a token or a scheme and a token, so prose, code and other long texts that
     /// merely contain a token-like word are not candidates.
@@ -82,7 +83,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
             var text = value.Trim();
             return TokenClassifier.StartsLikeToken(text.AsSpan())
-                || TokenClassifier.ClassifyToken(text, _entropyThreshold, _minLength).IsToken
+                || TokenClassifier.ClassifyCredential(text, _entropyThreshold, _minLength).IsToken
                 || TokenClassifier.ClassifyHeaderValue(text, _entropyThreshold, _minLength).IsToken
                 || TokenClassifier.ClassifyHeaderValue(TokenClassifier.GetAuthorizationHeaderLineValue(text), _entropyThreshold, _minLength).IsToken;
         }

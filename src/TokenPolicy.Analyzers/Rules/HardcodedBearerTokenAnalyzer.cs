@@ -11,10 +11,12 @@ using TokenPolicy.Analyzers.Sinks;
 namespace TokenPolicy.Analyzers.Rules
 {
     /// <summary>
-    /// TP0002: a constant, token-like string (JWT, vendor-prefixed token, high-entropy string) that reaches an
-    /// authentication sink: <c>AuthenticationHeaderValue</c>, the <c>Authorization</c> header of header collections,
-    /// string-keyed dictionaries and gRPC metadata, <c>Authorization:</c> header lines in attributes, Octokit credentials.
-    /// Reported once per sink, at the expression where the value enters it.
+    /// TP0002: a constant, token-like string (JWT, vendor-prefixed token, random string, hex key, Basic credentials whose
+    /// password is a token) that reaches an authentication sink: <c>AuthenticationHeaderValue</c>, the <c>Authorization</c>
+    /// header of header collections (also <c>WebHeaderCollection</c> by <c>HttpRequestHeader</c> and header line),
+    /// string-keyed dictionaries, gRPC metadata and <c>ClientWebSocket</c> options, <c>Authorization:</c> header lines in
+    /// attributes, Octokit credentials, RestSharp, IdentityModel and Flurl authentication members, and API-key
+    /// credentials (Azure, System.ClientModel, OpenAI). Reported once per sink, at the expression where the value enters it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedBearerTokenAnalyzer : TokenPolicyAnalyzer
@@ -34,7 +36,7 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override ImmutableArray<string> SinkNeedles => AuthSinks.Needles;
 
         // Only where the name is used as a value or member: a model class called Authorization does not name the header.
-        private protected override bool IsSinkWord(SyntaxToken token) => AuthSinks.IsSinkName(token.ValueText) && SinkReach.IsUsedAsValue(token);
+        private protected override bool IsSinkWord(SyntaxToken token) => AuthSinks.IsSinkWord(token);
 
         private protected override CandidateFilter CreateCandidateFilter(TokenPolicyOptions mergedOptions) => new TokenLiteralCandidates(mergedOptions);
 
@@ -42,7 +44,7 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override ISinkMatcher CreateSinks(CompilationState state) => AuthSinks.Resolve(state.Compilation);
 
         private protected override IEnumerable<IOperation> ValueExpressions(SinkMatch match)
-            => match.Row.Reading == ValueReading.HeaderLine ? OutermostConstants(match.Value!) : AuthSinks.ValueExpressions(match.Value!);
+            => match.Row is AttributeSink ? OutermostConstants(match.Value!) : AuthSinks.ValueExpressions(match.Value!);
 
         /// <summary>
         /// The first fully constant value that is token-like. A raw-token sink given a whole header value ("Bearer x" as
@@ -61,11 +63,12 @@ namespace TokenPolicy.Analyzers.Rules
                 var match = row.Reading switch
                 {
                     ValueReading.HeaderLine => TokenClassifier.ClassifyHeaderValue(TokenClassifier.GetAuthorizationHeaderLineValue(text), options.EntropyThreshold, options.MinLength),
-                    ValueReading.RawToken => TokenClassifier.ClassifyToken(text, options.EntropyThreshold, options.MinLength),
+                    ValueReading.RawToken when row is AuthSink { IsPassword: true } => TokenClassifier.ClassifyPassword(text, options.EntropyThreshold, options.MinLength),
+                    ValueReading.RawToken => TokenClassifier.ClassifyCredential(text, options.EntropyThreshold, options.MinLength),
                     _ => TokenMatch.None,
                 };
 
-                if (!match.IsToken && row.Reading != ValueReading.HeaderLine)
+                if (!match.IsToken && row.Reading != ValueReading.HeaderLine && row is not AuthSink { IsPassword: true })
                 {
                     match = TokenClassifier.ClassifyHeaderValue(text, options.EntropyThreshold, options.MinLength);
                 }

@@ -17,6 +17,16 @@ namespace TokenPolicy.Analyzers.Sinks
             ("Octokit", "Octokit"),
             ("Grpc", "Grpc."),
             ("k8s", "KubernetesClient"),
+            ("RestSharp", "RestSharp"),
+            ("IdentityModel", "IdentityModel"),
+            ("Duende", "Duende."),
+            ("Flurl", "Flurl"),
+            ("Azure", "Azure."),
+            ("OpenAI", "OpenAI"),
+            ("System.ClientModel", "System.ClientModel"),
+            ("SendGrid", "SendGrid"),
+            ("Stripe", "Stripe"),
+            ("Telegram", "Telegram."),
         };
 
         public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)

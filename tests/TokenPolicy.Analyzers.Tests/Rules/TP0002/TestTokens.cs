@@ -35,6 +35,20 @@ internal static class TestTokens
     /// <summary>A random lower-case hex string (32 characters), as many API keys are.</summary>
     public static readonly string Hex32 = Random("0123456789abcdef", 32, seed: 10);
 
+    /// <summary>A SonarQube user-token shape (prefix plus 40 hex digits).</summary>
+    public static readonly string SonarQube = "sq" + "u_" + Random("0123456789abcdef", 40, seed: 11);
+
+    /// <summary>A YouTrack permanent-token shape: <c>perm:</c>, base64 of a login and a token name, and a random part.</summary>
+    public static readonly string YouTrack = "pe" + "rm:" + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin")) + "."
+        + Convert.ToBase64String(Encoding.UTF8.GetBytes("ci-1")) + "." + Random(Alphanumeric, 30, seed: 12);
+
+    /// <summary>A Discord bot-token shape: base64 of a numeric id, a short and a long random segment.</summary>
+    public static readonly string DiscordBot = Convert.ToBase64String(Encoding.UTF8.GetBytes(Random("0123456789", 18, seed: 13))).TrimEnd('=')
+        + "." + Random(Base64UrlAlphabet, 6, seed: 14) + "." + Random(Base64UrlAlphabet, 27, seed: 15);
+
+    /// <summary>Base64 <c>user:password</c> credentials (the payload of a <c>Basic</c> header).</summary>
+    public static string Basic(string user, string password) => Convert.ToBase64String(Encoding.ASCII.GetBytes(user + ":" + password));
+
     public static string Random(string alphabet, int length, int seed)
     {
         var random = new Random(seed);
