@@ -26,6 +26,12 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>TP0002: a raw token (Octokit <c>new Credentials(token)</c>); replace it with the resolved token.</summary>
         RawToken,
+
+        /// <summary>TP0004: a plain credential fetch (<c>GetStringAsync</c>/<c>GetFromJsonAsync</c> of the endpoint); replace it with <c>CredentialClient.GetAsync(provider)</c>.</summary>
+        CredentialFetch,
+
+        /// <summary>TP0004: the request's Authorization value (<see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver's header.</summary>
+        RequestHeader,
     }
 
     /// <summary>Keys of <see cref="Diagnostic.Properties"/> that code fixes and tools read.</summary>
@@ -36,6 +42,12 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>A <see cref="Analyzers.FixKind"/> member name: what the fix replaces. Read it with <see cref="GetFixKind"/>.</summary>
         public const string FixKind = "FixKind";
+
+        /// <summary>TP0004: the endpoint pattern the request URL matched.</summary>
+        public const string Endpoint = "Endpoint";
+
+        /// <summary>TP0004: where the unsanctioned Authorization value is set, as <c>start:length</c> in the finding's file (the fix rewrites it); absent when there is none.</summary>
+        public const string HeaderLocation = "HeaderLocation";
 
         /// <summary><c>true</c> when the diagnostic is at a call that passes the value into a method that reaches the sink.</summary>
         public const string ViaCall = "ViaCall";

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TokenPolicy.Analyzers.Candidates;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
+using TokenPolicy.Analyzers.Evaluation;
+using TokenPolicy.Analyzers.Requests;
+using TokenPolicy.Analyzers.Sinks;
+
+namespace TokenPolicy.Analyzers.Rules
+{
+    /// <summary>
+    /// TP0004: an HTTP request whose URL is a credential-endpoint URL (<c>{backend}/api/ambient/v1/credentials/{id}/token</c>,
+    /// the project form, or <c>tokenpolicy.credential_endpoints</c>) and whose Authorization value does not come from the
+    /// caller-or-OIDC resolver: a token from an environment variable, a configuration key, a file, a hardcoded or unfollowed
+    /// value, or no Authorization header at all. Reported at the request call.
+    /// </summary>
+    /// <remarks>
+    /// Order of checks, cheapest first: the request method's symbol (resolved once per compilation), then whether the
+    /// URL expression can hold a credential-endpoint literal (the compilation's candidate index: a tree without
+    /// <c>credentials</c> in a literal costs nothing more), then the options (generated code), the URL's values against
+    /// the endpoint patterns, and only for a credential request the client's pipeline and the header's source.
+    /// A URL that cannot be told to be a credential request is not reported; neither is a request whose client or
+    /// request message cannot be followed when no Authorization value is seen (its header may be set where the analysis
+    /// does not look).
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CredentialRequestAnalyzer : DiagnosticAnalyzer
+    {
+        private const string NoHeader = "no Authorization header at all";
+        private const string Unfollowed = "from a value this analysis cannot follow";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.TP0004_UnsanctionedCredentialRequest);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = CompilationState.Get(start.Compilation, start.Options);
+                var state = State.For(compilation);
+                if (!state.Sinks.IsEmpty)
+                {
+                    start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Invocation);
+                }
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, State state)
+        {
+            if (!state.Sinks.TryMatch(context.Operation, out var match))
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var row = (RequestSink)match.Row;
+            Pipeline? request = null;
+            var urlExpressions = new List<IOperation>();
+            if (row.Shape == RequestShape.Url)
+            {
+                urlExpressions.Add(match.Value!);
+            }
+            else
+            {
+                request = state.Pipelines.Request(match.Value, cancellationToken);
+                urlExpressions.AddRange(request.RequestUris);
+            }
+
+            var mayCarry = false;
+            foreach (var url in urlExpressions)
+            {
+                mayCarry |= state.Candidates.MayCarry(url, cancellationToken);
+            }
+
+            // Shapes the candidate index does not follow (a UriBuilder's Path, an initializer) still have the literal in
+            // the same body: the tree's candidate positions (found once per tree) answer that.
+            if (!mayCarry && !BodyHasCandidate(context.Operation, state, cancellationToken))
+            {
+                return;
+            }
+
+            var options = TokenPolicyOptions.Get(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
+            if ((context.IsGeneratedCode && !options.AnalyzeGeneratedCode) || IsClientLibrary(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var client = state.Pipelines.Client(RequestSinks.Client(match), cancellationToken);
+            var urls = ValueSet.Null;
+            foreach (var url in urlExpressions)
+            {
+                urls = ValueSet.Union(urls, state.Urls.Evaluate(url, cancellationToken));
+            }
+
+            var endpoint = EndpointPatterns.For(options).Match(state.Urls.Resolve(urls, client.BaseAddresses, cancellationToken));
+            if (endpoint is null || client.Sanctioned)
+            {
+                return;
+            }
+
+            var headers = new List<IOperation>(client.Authorization);
+            if (request is not null)
+            {
+                headers.InsertRange(0, request.Authorization);
+            }
+
+            string? found = null;
+            IOperation? fixable = null;
+            foreach (var header in headers)
+            {
+                var source = state.Sources.Find(header, cancellationToken);
+                if (source.Sanctioned)
+                {
+                    return;
+                }
+
+                if (found is null || (found == Unfollowed && source.Description is not null))
+                {
+                    found = source.Description ?? Unfollowed;
+                }
+
+                fixable ??= FixableHeader(header, context.Operation.Syntax.SyntaxTree);
+            }
+
+            if (found is null && !(client.Known && (request is null || request.Known)))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.SinkMember, match.MemberId)
+                .Add(DiagnosticProperties.Endpoint, endpoint.Text)
+                .Add(DiagnosticProperties.FixKind, (fixable is not null && headers.Count == 1 ? FixKind.RequestHeader : FixKind.None).ToString());
+            if (fixable is not null && headers.Count == 1)
+            {
+                properties = properties.Add(DiagnosticProperties.HeaderLocation, fixable.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + fixable.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.TP0004_UnsanctionedCredentialRequest,
+                context.Operation.Syntax.GetLocation(),
+                properties,
+                match.DisplayName,
+                endpoint.Text,
+                found is null ? NoHeader : "an Authorization value " + found));
+        }
+
+        private static bool BodyHasCandidate(IOperation operation, State state, CancellationToken cancellationToken)
+        {
+            var span = ValueEvaluator.GetRoot(operation).Syntax.Span;
+            foreach (var position in TreeCandidates.Get(operation.Syntax.SyntaxTree, state.Filter, cancellationToken))
+            {
+                if (span.Contains(position))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>x.Headers.Authorization = value</c> in the finding's file: the value the fix can replace with the resolver's header.</summary>
+        private static IOperation? FixableHeader(IOperation header, SyntaxTree tree)
+            => header.Syntax.SyntaxTree == tree
+               && header.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Authorization" } } assignment
+               && assignment.Value == header
+               && ScopeFacts.IsType(header.Type, "System.Net.Http.Headers", "AuthenticationHeaderValue")
+                ? header
+                : null;
+
+        /// <summary>The sanctioned client itself: <c>CredentialClient</c> and the resolver's handler make their own requests.</summary>
+        private static bool IsClientLibrary(ISymbol? symbol)
+        {
+            for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.Name is "CredentialClient" or "CallerOrOidcAuthorizationHandler" && type.ContainingNamespace?.ToDisplayString() == "TokenPolicy.Credentials")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>TP0004's per-compilation parts (nothing is built before the first request call that may carry a candidate).</summary>
+        private sealed class State
+        {
+            private static readonly ConditionalWeakTable<Compilation, State> States = new();
+
+            private State(CompilationState compilation)
+            {
+                Sinks = RequestSinks.Resolve(compilation.Compilation);
+                _filter = new Lazy<CredentialEndpointCandidates>(() => new CredentialEndpointCandidates(compilation.MergedOptions()));
+                Candidates = compilation.Candidates(CredentialEndpointCandidates.Family, _ => Filter);
+                Pipelines = new Pipelines(compilation.Compilation, compilation.Evaluator);
+                Urls = new UrlValues(compilation.Evaluator, Pipelines);
+                Sources = new TokenSources(compilation.Evaluator, Pipelines);
+            }
+
+            public RequestSinks Sinks { get; }
+
+            /// <summary>One state per compilation, shared by every analysis of it.</summary>
+            public static State For(CompilationState compilation) => States.GetValue(compilation.Compilation, _ => new State(compilation));
+
+            public CandidateIndex Candidates { get; }
+
+            private readonly Lazy<CredentialEndpointCandidates> _filter;
+
+            /// <summary>The candidate filter, from the compilation's merged options (built on first use).</summary>
+            public CredentialEndpointCandidates Filter => _filter.Value;
+
+            public Pipelines Pipelines { get; }
+
+            public UrlValues Urls { get; }
+
+            public TokenSources Sources { get; }
+        }
+    }
+}
