@@ -35,6 +35,7 @@ namespace TokenPolicy.CodeFixes
             {
                 RuleIdentifiers.ServiceAccountTokenRead => PlanTokenRead(model, expression, diagnostic, cancellationToken),
                 RuleIdentifiers.HardcodedBearerToken => PlanHardcodedToken(expression, diagnostic),
+                RuleIdentifiers.UnsanctionedCredentialRequest => CredentialRequestFix.Plan(root, diagnostic),
                 _ => null,
             };
 
