@@ -79,6 +79,12 @@ namespace TokenPolicy.Analyzers.Requests
                 case IPropertyReferenceOperation { Property.Name: "Uri" } builderUri when ScopeFacts.IsType(builderUri.Property.ContainingType, "System", "UriBuilder"):
                     return Evaluate(builderUri.Instance, depth, cancellationToken);
 
+                case IPropertyReferenceOperation { Property.Name: "BaseAddress" } baseAddress when ScopeFacts.DerivesFrom(baseAddress.Property.ContainingType, "System.Net.Http", "HttpClient"):
+                {
+                    var bases = _pipelines.Client(baseAddress.Instance, cancellationToken).BaseAddresses;
+                    return bases.Count == 0 ? ValueSet.Unknown : Union(new List<IOperation?>(bases), depth, cancellationToken);
+                }
+
                 case IPropertyReferenceOperation { Property.Name: "AbsoluteUri" or "OriginalString" } text when IsUri(text.Property.ContainingType):
                     return Evaluate(text.Instance, depth, cancellationToken);
 

@@ -95,6 +95,36 @@ public class ClientShapeTests
         Verify.At(1, "HttpClient.GetStringAsync", Verify.Flat, Verify.FromEnv("BOT_TOKEN_OVERRIDE")));
 
     [Fact]
+    public Task Handler_factory_lambda_and_ConfigureHttpClient_in_the_chain() => Verify.VerifyAsync("""
+        sealed class FileTokenHandler : DelegatingHandler
+        {
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync("/etc/runner/token", cancellationToken));
+                return await base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddHttpClient("lambda").AddHttpMessageHandler(() => new FileTokenHandler());
+                services.AddHttpClient("configured")
+                    .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://backend.svc/api/ambient/v1/"))
+                    .AddCallerOrOidcAuthorization();
+            }
+        }
+
+        class Fetcher(IHttpClientFactory factory)
+        {
+            Task<string> LambdaAsync(string id) => {|#0:factory.CreateClient("lambda").GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
+
+            Task<string> ConfiguredAsync(string id) => factory.CreateClient("configured").GetStringAsync($"credentials/{id}/token");
+        }
+        """, Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, "an Authorization value from file '/etc/runner/token'"));
+
+    [Fact]
     public Task Request_message_with_uri_set_later() => Verify.VerifyAsync("""
         class Fetcher
         {

@@ -51,13 +51,20 @@ public class UrlShapeTests
                 return {|#1:http.GetStringAsync($"/api/ambient/v1/credentials/{id}/token")|};
             }
 
+            Task<string> FromClientBaseAsync(string id)
+            {
+                var http = new HttpClient { BaseAddress = new Uri("http://backend.svc/api/ambient/v1/") };
+                return {|#2:http.GetStringAsync(new Uri(http.BaseAddress, $"credentials/{id}/token"))|};
+            }
+
             Task<string> UnknownBaseAsync(HttpClient http, string id)
                 // The base is not known, so "credentials/{id}/token" alone does not tell the endpoint.
                 => http.GetStringAsync($"credentials/{id}/token");
         }
         """,
         Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, Verify.FromEnv("SA_TOKEN")),
-        Verify.At(1, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader));
+        Verify.At(1, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader),
+        Verify.At(2, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader));
 
     [Fact]
     public Task Url_built_in_a_helper() => Verify.VerifyAsync("""
