@@ -62,7 +62,13 @@ namespace TokenPolicy.Analyzers.Rules
                 return;
             }
 
+            // A compilation without a single credential-endpoint literal has no credential request to find.
             var cancellationToken = context.CancellationToken;
+            if (state.Candidates.GetClosure(cancellationToken).Literals == 0)
+            {
+                return;
+            }
+
             var row = (RequestSink)match.Row;
             Pipeline? request = null;
             var urlExpressions = new List<IOperation>();
