@@ -57,7 +57,8 @@ namespace TokenPolicy.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, State state)
         {
-            if (!state.Sinks.TryMatch(context.Operation, out var match))
+            var isSink = state.Sinks.TryMatch(context.Operation, out var match);
+            if (!isSink && !MayBeHelperCall(context.Operation))
             {
                 return;
             }
@@ -69,6 +70,59 @@ namespace TokenPolicy.Analyzers.Rules
                 return;
             }
 
+            if (isSink)
+            {
+                AnalyzeRequest(context, state, match, null, null);
+            }
+            else
+            {
+                AnalyzeHelperCall(context, state, (IInvocationOperation)context.Operation);
+            }
+        }
+
+        /// <summary>
+        /// A call into a method of the compilation that makes a request with a URL built from its parameters
+        /// (<c>Task&lt;string&gt; GetAsync(string url) => _http.GetStringAsync(url)</c>): the call's arguments are substituted
+        /// and the request is judged in the helper (its client and headers), reported at the call. One level deep.
+        /// </summary>
+        private static void AnalyzeHelperCall(OperationAnalysisContext context, State state, IInvocationOperation call)
+        {
+            var cancellationToken = context.CancellationToken;
+            var carries = false;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsUrlType(parameter.Type)
+                    && state.Candidates.MayCarry(argument.Value, cancellationToken))
+                {
+                    carries = true;
+                    break;
+                }
+            }
+
+            if (!carries)
+            {
+                return;
+            }
+
+            var callee = call.TargetMethod.OriginalDefinition;
+            foreach (var inner in state.HelperRequests(callee, cancellationToken))
+            {
+                ValueSet? Bind(IParameterSymbol parameter)
+                    => SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, callee) && FlowSummaries.ArgumentFor(call.Arguments, parameter) is { } argument
+                        ? state.Urls.Evaluate(argument, cancellationToken)
+                        : null;
+
+                if (AnalyzeRequest(context, state, inner, Bind, FlowSummaries.DisplayName(callee) + " (via " + inner.DisplayName + ")"))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Judges one request; true when it was reported.</summary>
+        private static bool AnalyzeRequest(OperationAnalysisContext context, State state, in SinkMatch match, System.Func<IParameterSymbol, ValueSet?>? bind, string? viaCall)
+        {
+            var cancellationToken = context.CancellationToken;
             var row = (RequestSink)match.Row;
             Pipeline? request = null;
             var urlExpressions = new List<IOperation>();
@@ -82,36 +136,39 @@ namespace TokenPolicy.Analyzers.Rules
                 urlExpressions.AddRange(request.RequestUris);
             }
 
-            var mayCarry = false;
-            foreach (var url in urlExpressions)
+            if (bind is null)
             {
-                mayCarry |= state.Candidates.MayCarry(url, cancellationToken);
-            }
+                var mayCarry = false;
+                foreach (var url in urlExpressions)
+                {
+                    mayCarry |= state.Candidates.MayCarry(url, cancellationToken);
+                }
 
-            // Shapes the candidate index does not follow (a UriBuilder's Path, an initializer) still have the literal in
-            // the same body: the tree's candidate positions (found once per tree) answer that.
-            if (!mayCarry && !BodyHasCandidate(context.Operation, state, cancellationToken))
-            {
-                return;
+                // Shapes the candidate index does not follow (a UriBuilder's Path, an initializer) still have the literal in
+                // the same body: the tree's candidate positions (found once per tree) answer that.
+                if (!mayCarry && !BodyHasCandidate(match.Operation, state, cancellationToken))
+                {
+                    return false;
+                }
             }
 
             var options = TokenPolicyOptions.Get(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
-            if ((context.IsGeneratedCode && !options.AnalyzeGeneratedCode) || IsClientLibrary(context.ContainingSymbol))
+            if ((context.IsGeneratedCode && !options.AnalyzeGeneratedCode) || IsClientLibrary(context.ContainingSymbol) || IsClientLibrary(match.Operation.SemanticModel?.GetEnclosingSymbol(match.Operation.Syntax.SpanStart, cancellationToken)))
             {
-                return;
+                return false;
             }
 
             var client = state.Pipelines.Client(RequestSinks.Client(match), cancellationToken);
             var urls = ValueSet.Null;
             foreach (var url in urlExpressions)
             {
-                urls = ValueSet.Union(urls, state.Urls.Evaluate(url, cancellationToken));
+                urls = ValueSet.Union(urls, bind is null ? state.Urls.Evaluate(url, cancellationToken) : BoundUrl(state, url, bind, cancellationToken));
             }
 
             var endpoint = EndpointPatterns.For(options).Match(state.Urls.Resolve(urls, client.BaseAddresses, cancellationToken));
             if (endpoint is null || client.Sanctioned)
             {
-                return;
+                return false;
             }
 
             var headers = new List<IOperation>(client.Authorization);
@@ -127,7 +184,7 @@ namespace TokenPolicy.Analyzers.Rules
                 var source = state.Sources.Find(header, cancellationToken);
                 if (source.Sanctioned)
                 {
-                    return;
+                    return false;
                 }
 
                 if (found is null || (found == Unfollowed && source.Description is not null))
@@ -140,7 +197,7 @@ namespace TokenPolicy.Analyzers.Rules
 
             if (found is null && !(client.Known && (request is null || request.Known)))
             {
-                return;
+                return false;
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
@@ -152,14 +209,54 @@ namespace TokenPolicy.Analyzers.Rules
                 properties = properties.Add(DiagnosticProperties.HeaderLocation, fixable.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + fixable.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
             }
 
+            if (viaCall is not null)
+            {
+                properties = properties.Add(DiagnosticProperties.ViaCall, "true");
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.TP0004_UnsanctionedCredentialRequest,
                 context.Operation.Syntax.GetLocation(),
                 properties,
-                match.DisplayName,
+                viaCall ?? match.DisplayName,
                 endpoint.Text,
                 found is null ? NoHeader : "an Authorization value " + found));
+            return true;
         }
+
+        /// <summary>A helper's URL with the call's arguments in place of its parameters.</summary>
+        private static ValueSet BoundUrl(State state, IOperation url, System.Func<IParameterSymbol, ValueSet?> bind, CancellationToken cancellationToken)
+        {
+            if (ScopeFacts.Strip(url) is IParameterReferenceOperation parameter)
+            {
+                return bind(parameter.Parameter.OriginalDefinition) ?? ValueSet.Unknown;
+            }
+
+            return ValueEvaluator.IsString(url.Type)
+                ? state.Evaluator.EvaluateOpen(url, cancellationToken).Substitute(bind)
+                : state.Urls.Evaluate(url, cancellationToken);
+        }
+
+        /// <summary>A call into a method of the compilation (cheap: symbols only).</summary>
+        private static bool MayBeHelperCall(IOperation operation)
+            => operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } method }
+               && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty
+               && HasUrlParameter(method);
+
+        private static bool HasUrlParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsUrlType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || ScopeFacts.IsType(type, "System", "Uri");
 
         private static bool BodyHasCandidate(IOperation operation, State state, CancellationToken cancellationToken)
         {
@@ -211,6 +308,7 @@ namespace TokenPolicy.Analyzers.Rules
                 Pipelines = new Pipelines(compilation.Compilation, compilation.Evaluator);
                 Urls = new UrlValues(compilation.Evaluator, Pipelines);
                 Sources = new TokenSources(compilation.Evaluator, Pipelines);
+                Evaluator = compilation.Evaluator;
             }
 
             public RequestSinks Sinks { get; }
@@ -230,6 +328,50 @@ namespace TokenPolicy.Analyzers.Rules
             public UrlValues Urls { get; }
 
             public TokenSources Sources { get; }
+
+            public ValueEvaluator Evaluator { get; }
+
+            /// <summary>The requests a method of the compilation makes directly whose URL depends on its parameters (built once per method).</summary>
+            public ImmutableArray<SinkMatch> HelperRequests(IMethodSymbol method, CancellationToken cancellationToken)
+                => _helperRequests.GetOrAdd(method, m => FindHelperRequests(m, cancellationToken));
+
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ImmutableArray<SinkMatch>> _helperRequests = new(SymbolEqualityComparer.Default);
+
+            private ImmutableArray<SinkMatch> FindHelperRequests(IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                var result = ImmutableArray.CreateBuilder<SinkMatch>();
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    if (Evaluator.GetSemanticModel(syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    foreach (var operation in ValueEvaluator.DescendantsOutsideNestedFunctions(body))
+                    {
+                        if (!Sinks.TryMatch(operation, out var match))
+                        {
+                            continue;
+                        }
+
+                        var urls = ((RequestSink)match.Row).Shape == RequestShape.Url
+                            ? new List<IOperation> { match.Value! }
+                            : Pipelines.Request(match.Value, cancellationToken).RequestUris;
+                        foreach (var url in urls)
+                        {
+                            if (ScopeFacts.Strip(url) is IParameterReferenceOperation
+                                || (ValueEvaluator.IsString(url.Type) && Evaluator.EvaluateOpen(url, cancellationToken).ContainsParameter))
+                            {
+                                result.Add(match);
+                                break;
+                            }
+                        }
+                    }
+                }
+
+                return result.ToImmutable();
+            }
         }
     }
 }
