@@ -42,6 +42,29 @@ public class SourceTests
         Verify.At(1, "HttpClient.SendAsync", Verify.Flat, "an Authorization value from configuration key 'Runner:Token'"));
 
     [Fact]
+    public Task Configuration_section_value_and_GetValue() => Verify.VerifyAsync("""
+        class Fetcher(IConfiguration configuration)
+        {
+            Task<string> SectionValueAsync(string id)
+            {
+                var http = new HttpClient();
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", configuration.GetSection("Backend:Token").Value);
+                return {|#0:http.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
+            }
+
+            Task<string> GetValueAsync(string id)
+            {
+                var http = new HttpClient();
+                var token = configuration.GetValue<string>("Runner:BotToken");
+                http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+                return {|#1:http.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
+            }
+        }
+        """,
+        Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, "an Authorization value from configuration key 'Backend:Token'"),
+        Verify.At(1, "HttpClient.GetStringAsync", Verify.Flat, "an Authorization value from configuration key 'Runner:BotToken'"));
+
+    [Fact]
     public Task File_that_is_not_the_service_account_token() => Verify.VerifyAsync("""
         class Fetcher
         {

@@ -163,7 +163,7 @@ public class UrlShapeTests
             Task<string> Default(string id) => {|#1:new HttpClient().GetStringAsync($"http://b.svc/api/ambient/v1/credentials/{id}/token")|};
         }
         """,
-    }, "tokenpolicy.credential_endpoints = {base}/v1/secrets/{id}/lease\n",
+    }, "tokenpolicy.credential_endpoints = {base}/v1/secrets/{id}/lease, {a}/{b}, {unclosed\n",
         Verify.At(0, "HttpClient.GetStringAsync", "{base}/v1/secrets/{id}/lease", Verify.FromEnv("VAULT_TOKEN")),
         Verify.At(1, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader));
 }
