@@ -32,6 +32,9 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>TP0004: the request's Authorization value (<see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver's header.</summary>
         RequestHeader,
+
+        /// <summary>TP0004: the request's Authorization header string (<c>Headers.Add("Authorization", "Bearer " + x)</c>, at <see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver header's string form.</summary>
+        RequestHeaderString,
     }
 
     /// <summary>Keys of <see cref="Diagnostic.Properties"/> that code fixes and tools read.</summary>

@@ -12,7 +12,8 @@ namespace TokenPolicy.CodeFixes
     /// <summary>
     /// TP0004: the credential request's Authorization value (<c>x.Headers.Authorization = ...</c> or
     /// <c>x.DefaultRequestHeaders.Authorization = ...</c>, one per finding, named by
-    /// <see cref="DiagnosticProperties.HeaderLocation"/>) becomes the resolver's header. The same two actions, resolver
+    /// <see cref="DiagnosticProperties.HeaderLocation"/>) becomes the resolver's header; a header string given to
+    /// <c>Headers.Add("Authorization", ...)</c> / <c>TryAddWithoutValidation</c> becomes its string form. The same two actions, resolver
     /// choice and FixAll as TP0001/TP0002 (<see cref="ResolverCodeFixProvider"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CredentialRequestCodeFixProvider))]
@@ -27,7 +28,8 @@ namespace TokenPolicy.CodeFixes
     {
         public static FixPlan? Plan(SyntaxNode root, Diagnostic diagnostic)
         {
-            if (DiagnosticProperties.GetFixKind(diagnostic) != FixKind.RequestHeader
+            var kind = DiagnosticProperties.GetFixKind(diagnostic);
+            if (kind is not (FixKind.RequestHeader or FixKind.RequestHeaderString)
                 || !diagnostic.Properties.TryGetValue(DiagnosticProperties.HeaderLocation, out var location)
                 || location is null)
             {
@@ -45,7 +47,7 @@ namespace TokenPolicy.CodeFixes
 
             var span = new TextSpan(start, length);
             return root.FindNode(span, getInnermostNodeForTie: true) is ExpressionSyntax header && header.Span == span && !header.ContainsDiagnostics
-                ? new FixPlan(header, ReplacementKind.Header)
+                ? new FixPlan(header, kind == FixKind.RequestHeader ? ReplacementKind.Header : ReplacementKind.HeaderString)
                 : null;
         }
     }

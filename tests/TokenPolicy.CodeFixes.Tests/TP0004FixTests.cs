@@ -116,7 +116,7 @@ public class TP0004FixTests
         """);
 
     [Fact]
-    public Task Header_string_added_to_the_headers_has_no_fix() => VerifyNoFixAsync("""
+    public Task Header_string_added_to_the_headers_becomes_the_header_string_form() => VerifyAsync("""
         using System;
         using System.Net.Http;
         using System.Threading.Tasks;
@@ -130,7 +130,66 @@ public class TP0004FixTests
                 return {|TP0004:client.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
             }
         }
+        """, """
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class Fetcher
+        {
+            Task<string> FetchAsync(string id)
+            {
+                var client = new HttpClient();
+                client.DefaultRequestHeaders.Add("Authorization", CredentialTokenResolver.Default.Resolve().ToAuthorizationHeader().ToString());
+                return client.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+            }
+        }
         """);
+
+    [Fact]
+    public Task Header_set_by_a_handler_in_the_same_file_is_fixed_in_the_handler() => VerifyAsync(""""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class EnvHandler : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("K8S_TOKEN"));
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        class Fetcher
+        {
+            Task<string> FetchAsync(string id) => {|TP0004:new HttpClient(new EnvHandler { InnerHandler = new HttpClientHandler() }).GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
+        }
+        """", """"
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        sealed class EnvHandler : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                request.Headers.Authorization = CredentialTokenResolver.Default.Resolve().ToAuthorizationHeader();
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        class Fetcher
+        {
+            Task<string> FetchAsync(string id) => new HttpClient(new EnvHandler { InnerHandler = new HttpClientHandler() }).GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+        }
+        """");
 
     private sealed class Test : CSharpCodeFixTest<CredentialRequestAnalyzer, CredentialRequestCodeFixProvider, DefaultVerifier>
     {

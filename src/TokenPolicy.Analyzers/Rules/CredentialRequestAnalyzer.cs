@@ -178,7 +178,7 @@ namespace TokenPolicy.Analyzers.Rules
             }
 
             string? found = null;
-            IOperation? fixable = null;
+            (IOperation Value, FixKind Kind)? fixable = null;
             foreach (var header in headers)
             {
                 var source = state.Sources.Find(header, cancellationToken);
@@ -203,10 +203,11 @@ namespace TokenPolicy.Analyzers.Rules
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.SinkMember, match.MemberId)
                 .Add(DiagnosticProperties.Endpoint, endpoint.Text)
-                .Add(DiagnosticProperties.FixKind, (fixable is not null && headers.Count == 1 ? FixKind.RequestHeader : FixKind.None).ToString());
-            if (fixable is not null && headers.Count == 1)
+                .Add(DiagnosticProperties.FixKind, (fixable is { } kind && headers.Count == 1 ? kind.Kind : FixKind.None).ToString());
+            if (fixable is { } fix && headers.Count == 1)
             {
-                properties = properties.Add(DiagnosticProperties.HeaderLocation, fixable.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + fixable.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
+                var span = fix.Value.Syntax.Span;
+                properties = properties.Add(DiagnosticProperties.HeaderLocation, span.Start.ToString(CultureInfo.InvariantCulture) + ":" + span.Length.ToString(CultureInfo.InvariantCulture));
             }
 
             if (viaCall is not null)
@@ -272,14 +273,28 @@ namespace TokenPolicy.Analyzers.Rules
             return false;
         }
 
-        /// <summary><c>x.Headers.Authorization = value</c> in the finding's file: the value the fix can replace with the resolver's header.</summary>
-        private static IOperation? FixableHeader(IOperation header, SyntaxTree tree)
-            => header.Syntax.SyntaxTree == tree
-               && header.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Authorization" } } assignment
-               && assignment.Value == header
-               && ScopeFacts.IsType(header.Type, "System.Net.Http.Headers", "AuthenticationHeaderValue")
-                ? header
+        /// <summary>
+        /// In the finding's file, <c>x.Headers.Authorization = value</c> (the fix puts the resolver's header there) or the
+        /// string value of <c>Headers.Add("Authorization", value)</c> (the header's string form).
+        /// </summary>
+        private static (IOperation Value, FixKind Kind)? FixableHeader(IOperation header, SyntaxTree tree)
+        {
+            if (header.Syntax.SyntaxTree != tree)
+            {
+                return null;
+            }
+
+            if (header.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Authorization" } } assignment
+                && assignment.Value == header
+                && ScopeFacts.IsType(header.Type, "System.Net.Http.Headers", "AuthenticationHeaderValue"))
+            {
+                return (header, FixKind.RequestHeader);
+            }
+
+            return header.Parent is IArgumentOperation { Parameter.Name: "value", Parent: IInvocationOperation } && header.Type?.SpecialType == SpecialType.System_String
+                ? (header, FixKind.RequestHeaderString)
                 : null;
+        }
 
         /// <summary>The sanctioned client itself: <c>CredentialClient</c> and the resolver's handler make their own requests.</summary>
         private static bool IsClientLibrary(ISymbol? symbol)
