@@ -338,12 +338,14 @@ namespace TokenPolicy.Analyzers.Requests
                 case ILocalReferenceOperation local when Writes(handler, local.Local) is { } writes:
                     foreach (var write in writes)
                     {
-                        pipeline = pipeline.With(Handler(write, depth, cancellationToken));
+                        pipeline = pipeline.With(write is null ? Pipeline.Unknown : Handler(write, depth, cancellationToken));
                     }
 
                     return pipeline;
 
                 default:
+                    // A handler from elsewhere (a parameter, a container): it may set the header.
+                    pipeline.MarkUnknown();
                     return pipeline;
             }
         }
@@ -352,7 +354,7 @@ namespace TokenPolicy.Analyzers.Requests
         private Pipeline HandlerType(INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             var pipeline = new Pipeline(known: true);
-            for (var current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty || IsResolverHandler(current); current = current!.BaseType)
+            for (var current = type; current is not null; current = current.BaseType)
             {
                 if (IsResolverHandler(current))
                 {
@@ -360,7 +362,19 @@ namespace TokenPolicy.Analyzers.Requests
                     break;
                 }
 
-                foreach (var fact in TypeFacts(current!, cancellationToken).All)
+                if (IsFrameworkHandler(current))
+                {
+                    break;
+                }
+
+                if (current.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    // A handler from a library (an access-token handler, say) may set the header: not known here.
+                    pipeline.MarkUnknown();
+                    break;
+                }
+
+                foreach (var fact in TypeFacts(current, cancellationToken).All)
                 {
                     if (fact.Kind == FactKind.Authorization)
                     {
@@ -371,6 +385,20 @@ namespace TokenPolicy.Analyzers.Requests
 
             return pipeline;
         }
+
+        /// <summary>The framework's handlers, which never set an Authorization header.</summary>
+        private static bool IsFrameworkHandler(ITypeSymbol type)
+            => type.ContainingNamespace?.ToDisplayString() == "System.Net.Http"
+               && type.Name is "DelegatingHandler" or "HttpMessageHandler" or "HttpClientHandler" or "SocketsHttpHandler" or "HttpMessageInvoker";
+
+        /// <summary>Registration calls known not to touch the Authorization header; any other call in the chain may (a token handler).</summary>
+        private static readonly HashSet<string> HarmlessChainCalls = new(System.StringComparer.Ordinal)
+        {
+            "SetHandlerLifetime", "ConfigurePrimaryHttpMessageHandler", "ConfigureAdditionalHttpMessageHandlers", "AddStandardResilienceHandler",
+            "AddStandardHedgingHandler", "AddResilienceHandler", "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddPolicyHandlerFromRegistry",
+            "RedactLoggedHeaders", "AddTypedClient", "RemoveAllLoggers", "AddDefaultLogger", "AddLogger", "AddAsKeyed", "UseSocketsHttpHandler",
+            "ConfigureHttpMessageHandlerBuilder", "AddHeaderPropagation",
+        };
 
         private static bool IsResolverHandler(ITypeSymbol? type) => ScopeFacts.IsType(type, "TokenPolicy.Credentials", "CallerOrOidcAuthorizationHandler");
 
@@ -579,7 +607,11 @@ namespace TokenPolicy.Analyzers.Requests
                         {
                             pipeline = pipeline.With(HandlerType(next.TargetMethod.TypeArguments[0] as INamedTypeSymbol, cancellationToken));
                         }
-                        else if (ScopeFacts.Strip(ScopeFacts.Argument(next, "configureHandler")) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                        else if (ScopeFacts.Strip(ScopeFacts.Argument(next, "configureHandler")) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                        {
+                            pipeline.MarkUnknown();
+                        }
+                        else
                         {
                             foreach (var operation in ValueEvaluator.DescendantsOutsideNestedFunctions(lambda.Body))
                             {
@@ -594,6 +626,14 @@ namespace TokenPolicy.Analyzers.Requests
 
                     case "ConfigureHttpClient":
                         AddLambdaFacts(pipeline, ScopeFacts.Argument(next, "configureClient"), cancellationToken);
+                        break;
+
+                    default:
+                        if (!HarmlessChainCalls.Contains(next.TargetMethod.Name))
+                        {
+                            pipeline.MarkUnknown();
+                        }
+
                         break;
                 }
 
@@ -617,7 +657,17 @@ namespace TokenPolicy.Analyzers.Requests
 
         private void AddLambdaFacts(Pipeline pipeline, IOperation? argument, CancellationToken cancellationToken)
         {
-            if (ScopeFacts.Strip(argument) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.SemanticModel is { } model)
+            if (argument is null)
+            {
+                return;
+            }
+
+            if (ScopeFacts.Strip(argument) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } || lambda.SemanticModel is not { } model)
+            {
+                // A method group or a delegate from elsewhere may set anything.
+                pipeline.MarkUnknown();
+            }
+            else
             {
                 foreach (var fact in ScopeFacts.Build(new[] { lambda.Syntax }, tree => tree == lambda.Syntax.SyntaxTree ? model : null, cancellationToken).All)
                 {

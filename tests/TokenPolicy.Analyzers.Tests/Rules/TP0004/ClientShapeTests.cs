@@ -125,6 +125,37 @@ public class ClientShapeTests
         """, Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, "an Authorization value from file '/etc/runner/token'"));
 
     [Fact]
+    public Task Handlers_and_registration_calls_that_may_set_the_header_are_not_guessed() => Verify.VerifyAsync("""
+        static class TokenHandlerExtensions
+        {
+            // Stands for a library's token handler registration (it may set Authorization).
+            public static IHttpClientBuilder AddMyTokenHandler(this IHttpClientBuilder builder) => builder;
+        }
+
+        static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddHttpClient("library-handler").AddHttpMessageHandler<Microsoft.Extensions.Http.Logging.LoggingHttpMessageHandler>();
+                services.AddHttpClient("token-extension").AddMyTokenHandler();
+                services.AddHttpClient("resilient").AddStandardResilienceHandler();
+            }
+        }
+
+        class Fetcher(IHttpClientFactory factory)
+        {
+            Task<string> LibraryHandlerAsync(string id) => factory.CreateClient("library-handler").GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+
+            Task<string> ExtensionAsync(string id) => factory.CreateClient("token-extension").GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+
+            Task<string> HandlerFromCallerAsync(HttpMessageHandler handler, string id) => new HttpClient(handler).GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+
+            // Resilience handlers never set the header: still no Authorization at all.
+            Task<string> ResilientAsync(string id) => {|#0:factory.CreateClient("resilient").GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token")|};
+        }
+        """, Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader));
+
+    [Fact]
     public Task Request_message_with_uri_set_later() => Verify.VerifyAsync("""
         class Fetcher
         {
