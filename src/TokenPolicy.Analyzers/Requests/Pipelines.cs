@@ -87,6 +87,17 @@ namespace TokenPolicy.Analyzers.Requests
         private readonly ConcurrentDictionary<INamedTypeSymbol, ScopeFacts> _types = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, MemberAssignments> _members = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, List<IOperation>> _outside = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<(SyntaxNode Scope, ISymbol Symbol), bool> _escapes = new(EscapeKeyComparer.Instance);
+
+        private sealed class EscapeKeyComparer : IEqualityComparer<(SyntaxNode Scope, ISymbol Symbol)>
+        {
+            public static readonly EscapeKeyComparer Instance = new();
+
+            public bool Equals((SyntaxNode Scope, ISymbol Symbol) x, (SyntaxNode Scope, ISymbol Symbol) y)
+                => x.Scope == y.Scope && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+            public int GetHashCode((SyntaxNode Scope, ISymbol Symbol) obj) => (obj.Scope.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Symbol);
+        }
 
         public Pipelines(Compilation compilation, ValueEvaluator evaluator)
         {
@@ -443,7 +454,13 @@ namespace TokenPolicy.Analyzers.Requests
                 result = result is null ? next : result.With(next);
             }
 
-            return WithFacts(result ?? Pipeline.Unknown, BodyFacts(reference, cancellationToken).Of(local));
+            var pipeline = WithFacts(result ?? Pipeline.Unknown, BodyFacts(reference, cancellationToken).Of(local));
+            if (Escapes(local, new[] { ValueEvaluator.GetRoot(reference).Syntax }, cancellationToken))
+            {
+                pipeline.MarkUnknown();
+            }
+
+            return pipeline;
         }
 
         private Pipeline Member(ISymbol member, int depth, CancellationToken cancellationToken, System.Func<IOperation?, int, Pipeline> of)
@@ -460,8 +477,64 @@ namespace TokenPolicy.Analyzers.Requests
                 result = result is null ? next : result.With(next);
             }
 
-            return WithFacts(result!, TypeFacts(member.ContainingType, cancellationToken).Of(member));
+            var pipeline = WithFacts(result!, TypeFacts(member.ContainingType, cancellationToken).Of(member));
+            var scopes = new List<SyntaxNode>();
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                scopes.Add(reference.GetSyntax(cancellationToken));
+            }
+
+            // Code outside the type may set its headers; so may a method it is handed to.
+            if (member.DeclaredAccessibility > Accessibility.Private || Escapes(member, scopes, cancellationToken))
+            {
+                pipeline.MarkUnknown();
+            }
+
+            return pipeline;
         }
+
+        /// <summary>
+        /// The client (or request) is handed on inside its scope: passed as an argument, or copied to another variable or
+        /// member, where its headers may be set out of sight. Found from the syntax (the name), bound only there; cached.
+        /// </summary>
+        private bool Escapes(ISymbol symbol, IReadOnlyList<SyntaxNode> scopes, CancellationToken cancellationToken)
+            => _escapes.GetOrAdd((scopes[0], symbol.OriginalDefinition), _ =>
+            {
+                foreach (var scope in scopes)
+                {
+                    SemanticModel? model = null;
+                    foreach (var node in scope.DescendantNodes())
+                    {
+                        if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != symbol.Name)
+                        {
+                            continue;
+                        }
+
+                        SyntaxNode used = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+                        var handedOn = used.Parent switch
+                        {
+                            ArgumentSyntax => true,
+                            EqualsValueClauseSyntax => true,
+                            AssignmentExpressionSyntax assignment => assignment.Right == used,
+                            ReturnStatementSyntax => true,
+                            ArrowExpressionClauseSyntax => true,
+                            _ => false,
+                        };
+                        if (!handedOn)
+                        {
+                            continue;
+                        }
+
+                        model ??= _evaluator.GetSemanticModel(scope.SyntaxTree);
+                        if (model is null || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            });
 
         private static Pipeline WithFacts(Pipeline pipeline, IEnumerable<Fact> facts)
         {

@@ -181,6 +181,20 @@ public class ClientShapeTests
             // An injected client without a registration in this compilation: unknown, not reported.
             Task<string> InjectedAsync(string id) => injected.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
 
+            // Handed to a method (or exposed to other types), its headers may be set out of sight: not reported.
+            public HttpClient Shared { get; } = new HttpClient();
+
+            static void Authenticate(HttpClient client) { }
+
+            Task<string> HandedOnAsync(string id)
+            {
+                var http = new HttpClient();
+                Authenticate(http);
+                return http.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+            }
+
+            Task<string> SharedAsync(string id) => Shared.GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{id}/token");
+
             // ... but a header set on it here is seen.
             Task<string> WithHeaderAsync(HttpClient http, string id)
             {
