@@ -27,9 +27,6 @@ namespace TokenPolicy.Analyzers
         /// <summary>TP0002: a raw token (Octokit <c>new Credentials(token)</c>); replace it with the resolved token.</summary>
         RawToken,
 
-        /// <summary>TP0004: a plain credential fetch (<c>GetStringAsync</c>/<c>GetFromJsonAsync</c> of the endpoint); replace it with <c>CredentialClient.GetAsync(provider)</c>.</summary>
-        CredentialFetch,
-
         /// <summary>TP0004: the request's Authorization value (<see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver's header.</summary>
         RequestHeader,
 
