@@ -53,6 +53,17 @@ namespace TokenPolicy.Analyzers
             DiagnosticSeverity.Info,
             "Kubernetes API clients legitimately authenticate with the in-cluster service-account token. Reported at Info level so reviewers can confirm the token is used only for the Kubernetes API.");
 
+        private const string TP0004Title = "Authenticate credential requests with the caller-or-OIDC resolver";
+        private const string TP0004Description = "A request to the platform's credential endpoint must carry the caller's token or the control plane's OIDC token, as the caller-or-OIDC resolver chooses them. A token from an environment variable, a configuration key, a file or a static field, or no Authorization header at all, is refused with HTTP 401 or leaks a credential. Use CredentialClient.GetAsync(provider), or authenticate the client with AddCallerOrOidcAuthorization() or ICredentialTokenResolver.";
+
+        /// <summary>TP0004: {0} the request call, {1} the endpoint pattern matched, {2} what authenticates it ("an Authorization value from ...", "no Authorization header at all").</summary>
+        public static readonly DiagnosticDescriptor TP0004_UnsanctionedCredentialRequest = Rule(
+            RuleIdentifiers.UnsanctionedCredentialRequest,
+            TP0004Title,
+            "{0} requests the credential endpoint '{1}' with {2}; authenticate it with the caller-or-OIDC resolver (CredentialClient.GetAsync, AddCallerOrOidcAuthorization or ICredentialTokenResolver)",
+            DiagnosticSeverity.Warning,
+            TP0004Description);
+
         private static DiagnosticDescriptor Rule(string id, string title, string messageFormat, DiagnosticSeverity severity, string description)
             => new(
                 id,

@@ -35,6 +35,12 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>TP0001: the flagged call opens a stream over the token file; the fixer decides whether it is only read, and only used as a <c>Stream</c>.</summary>
         FileStream,
+
+        /// <summary>TP0004: the request's Authorization value (<see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver's header.</summary>
+        RequestHeader,
+
+        /// <summary>TP0004: the request's Authorization header string (<c>Headers.Add("Authorization", "Bearer " + x)</c>, at <see cref="DiagnosticProperties.HeaderLocation"/>); replace it with the resolver header's string form.</summary>
+        RequestHeaderString,
     }
 
     /// <summary>Keys of <see cref="Diagnostic.Properties"/> that code fixes and tools read.</summary>
@@ -45,6 +51,12 @@ namespace TokenPolicy.Analyzers
 
         /// <summary>A <see cref="Analyzers.FixKind"/> member name: what the fix replaces. Read it with <see cref="GetFixKind"/>.</summary>
         public const string FixKind = "FixKind";
+
+        /// <summary>TP0004: the endpoint pattern the request URL matched.</summary>
+        public const string Endpoint = "Endpoint";
+
+        /// <summary>TP0004: where the unsanctioned Authorization value is set, as <c>start:length</c> in the finding's file (the fix rewrites it); absent when there is none.</summary>
+        public const string HeaderLocation = "HeaderLocation";
 
         /// <summary><c>true</c> when the diagnostic is at a call that passes the value into a method that reaches the sink.</summary>
         public const string ViaCall = "ViaCall";

@@ -12,6 +12,9 @@ namespace TokenPolicy.Analyzers
         /// <summary>A known Kubernetes client API that reads the service-account token on the caller's behalf.</summary>
         public const string KubernetesInClusterToken = "TP0003";
 
+        /// <summary>A credential-endpoint request whose Authorization value does not come from the caller-or-OIDC resolver.</summary>
+        public const string UnsanctionedCredentialRequest = "TP0004";
+
         /// <summary>
         /// The package's project URL: the one source of every help and information link (analyzer help links,
         /// the CLI's SARIF <c>informationUri</c> and <c>helpUri</c>s, <c>tokenpolicy rules</c>). It must equal

@@ -37,6 +37,7 @@ namespace TokenPolicy.CodeFixes
             {
                 RuleIdentifiers.ServiceAccountTokenRead => PlanTokenRead(model, expression, diagnostic, cancellationToken),
                 RuleIdentifiers.HardcodedBearerToken => PlanHardcodedToken(model, expression, diagnostic, cancellationToken),
+                RuleIdentifiers.UnsanctionedCredentialRequest => CredentialRequestFix.Plan(root, diagnostic),
                 _ => null,
             };
 

@@ -16,8 +16,11 @@ public sealed class EndToEndTests
         var findings = run.Out.Split('\n').Where(l => l.StartsWith("samples/LegacyRunner/", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, findings.Count(l => l.Contains(": warning TP0001: ", StringComparison.Ordinal)));
         Assert.Equal(2, findings.Count(l => l.Contains(": warning TP0002: ", StringComparison.Ordinal)));
+        // TP0004: both credential fetches of the sample are authenticated with something else than the resolver.
+        Assert.Equal(2, findings.Count(l => l.Contains(": warning TP0004: ", StringComparison.Ordinal)));
+        Assert.Contains(findings, l => l.Contains("TP0004: HttpClient.SendAsync requests the credential endpoint '{backend}/api/ambient/v1/credentials/{id}/token' with an Authorization value from file '/var/run/secrets/kubernetes.io/serviceaccount/token'", StringComparison.Ordinal));
         Assert.All(findings, l => Assert.StartsWith("samples/LegacyRunner/CredentialFetcher.cs:", l));
-        Assert.Contains("5 findings (5 warnings) in 1 file", run.Out);
+        Assert.Contains("7 findings (7 warnings) in 1 file", run.Out);
     }
 
     [Fact]
@@ -28,7 +31,7 @@ public sealed class EndToEndTests
         Assert.True(run.ExitCode == ExitCodes.Findings, run.ToString());
         using var json = JsonDocument.Parse(run.Out);
         Assert.EndsWith(Path.Combine("samples", "LegacyRunner"), json.RootElement.GetProperty("target").GetString());
-        Assert.Equal(5, json.RootElement.GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.Equal(7, json.RootElement.GetProperty("summary").GetProperty("total").GetInt32());
         Assert.DoesNotContain("Analysing files", run.Err); // stderr is redirected: no progress
     }
 

@@ -29,6 +29,7 @@ public sealed class ReportFormatTests
         Assert.Contains("TP0001", ruleIds);
         Assert.Contains("TP0002", ruleIds);
         Assert.Contains("TP0003", ruleIds);
+        Assert.Contains("TP0004", ruleIds);
         foreach (var rule in rules)
         {
             var id = rule.GetProperty("id").GetString();

@@ -45,7 +45,7 @@ public sealed class SarifTests
         Assert.True(sample.ExitCode == ExitCodes.Findings, sample.ToString());
         var levels = ResultLevels(folderSarif);
         Assert.Equal(new[] { "note", "warning", "warning", "warning" }, levels.OrderBy(l => l, StringComparer.Ordinal)); // TP0003 is info
-        Assert.Equal(5, ResultLevels(sampleSarif).Count);
+        Assert.Equal(7, ResultLevels(sampleSarif).Count);
 
         var validation = await SarifValidator.ValidateAsync(folderSarif, sampleSarif);
 
@@ -88,7 +88,7 @@ public sealed class SarifTests
 
         using var sarif = JsonDocument.Parse(run.Out);
         var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(new[] { "TP0001", "TP0002", "TP0003" }, rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(new[] { "TP0001", "TP0002", "TP0003", "TP0004" }, rules.Select(r => r.GetProperty("id").GetString()));
         foreach (var rule in rules)
         {
             var id = rule.GetProperty("id").GetString()!;
@@ -112,6 +112,9 @@ public sealed class SarifTests
         var tp0002 = rules[1].GetProperty("help").GetProperty("markdown").GetString()!;
         Assert.Contains("[TP0001](" + RuleIdentifiers.GetHelpUri("TP0001") + "#code-fix)", tp0002, StringComparison.Ordinal);
         Assert.Equal("DoNotHardcodeBearerOrApiTokens", rules[1].GetProperty("name").GetString()); // Pascal case, as SARIF asks
+        var tp0004 = rules[3].GetProperty("help").GetProperty("markdown").GetString()!;
+        Assert.Contains("[TP0001](" + RuleIdentifiers.GetHelpUri("TP0001") + "#code-fix)", tp0004, StringComparison.Ordinal);
+        Assert.Contains("tokenpolicy.credential_endpoints", tp0004, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class UnitTests
         Assert.Contains("TP0001", ids);
         Assert.Contains("TP0002", ids);
         Assert.Contains("TP0003", ids);
+        Assert.Contains("TP0004", ids);
         Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal), ids);
         Assert.Contains(catalog.Fixers, f => f is TestSanctionedPathFixer);
         Assert.Contains(catalog.Fixers, f => f is TestEnvironmentTokenFixer);
@@ -57,5 +58,6 @@ public sealed class UnitTests
         Assert.Equal(ids, bundled.Descriptors.Select(d => d.Id));
         Assert.Contains(bundled.Fixers, f => f.FixableDiagnosticIds.Contains("TP0001"));
         Assert.Contains(bundled.Fixers, f => f.FixableDiagnosticIds.Contains("TP0002"));
+        Assert.Contains(bundled.Fixers, f => f.FixableDiagnosticIds.Contains("TP0004"));
     }
 }

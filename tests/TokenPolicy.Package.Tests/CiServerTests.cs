@@ -36,7 +36,8 @@ public sealed class CiServerTests
         Assert.False(build.Succeeded, $"{variable}={value} must fail the build\n{build}");
         Assert.NotEmpty(build.TokenPolicy.WithId("TP0001").Errors());
         Assert.NotEmpty(build.TokenPolicy.WithId("TP0002").Errors());
-        Assert.DoesNotContain(build.TokenPolicy, d => d.Id is "TP0001" or "TP0002" && d.Severity != "error");
+        Assert.NotEmpty(build.TokenPolicy.WithId("TP0004").Errors());
+        Assert.DoesNotContain(build.TokenPolicy, d => d.Id is "TP0001" or "TP0002" or "TP0004" && d.Severity != "error");
         Assert.All(build.Diagnostics.Errors(), d => Assert.StartsWith("TP", d.Id));
     }
 

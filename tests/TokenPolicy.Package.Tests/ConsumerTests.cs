@@ -27,7 +27,8 @@ public sealed class ConsumerTests
         var tp = build.TokenPolicy;
         Assert.True(tp.WithId("TP0001").Count >= 2, $"expected TP0001 at the ReadAllTextAsync and StreamReader reads:\n{tp.Describe()}\n{build}");
         Assert.NotEmpty(tp.WithId("TP0002"));
-        Assert.All(tp.Where(d => d.Id is "TP0001" or "TP0002"), d => Assert.Equal("warning", d.Severity));
+        Assert.Equal(2, tp.WithId("TP0004").Count); // both credential fetches of the sample
+        Assert.All(tp.Where(d => d.Id is "TP0001" or "TP0002" or "TP0004"), d => Assert.Equal("warning", d.Severity));
         Assert.Empty(build.Diagnostics.Errors());
     }
 
@@ -60,7 +61,8 @@ public sealed class ConsumerTests
         Assert.False(ci.Succeeded, $"CI=true must fail the build\n{ci}");
         Assert.NotEmpty(ci.TokenPolicy.WithId("TP0001").Errors());
         Assert.NotEmpty(ci.TokenPolicy.WithId("TP0002").Errors());
-        Assert.DoesNotContain(ci.TokenPolicy, d => d.Id is "TP0001" or "TP0002" && d.Severity != "error");
+        Assert.NotEmpty(ci.TokenPolicy.WithId("TP0004").Errors());
+        Assert.DoesNotContain(ci.TokenPolicy, d => d.Id is "TP0001" or "TP0002" or "TP0004" && d.Severity != "error");
         // Only TokenPolicy fails it: the code itself compiles.
         Assert.All(ci.Diagnostics.Errors(), d => Assert.StartsWith("TP", d.Id));
 
@@ -109,6 +111,7 @@ public sealed class ConsumerTests
         var results = SarifResults(build.SarifPath!);
         Assert.Contains(results, r => r.RuleId == "TP0001");
         Assert.Contains(results, r => r.RuleId == "TP0002");
+        Assert.Contains(results, r => r.RuleId == "TP0004");
         Assert.All(results, r => Assert.Equal(HelpBase + r.RuleId + ".md", r.HelpUri));
         // The page each link names ships in the package, so its text is there even where the link cannot be followed.
         Assert.All(results, r => Assert.Contains("docs/rules/" + r.RuleId + ".md", _fixture.Entries));
@@ -136,7 +139,8 @@ public sealed class ConsumerTests
         Assert.True(build.Succeeded, $"{build}\n--- CredentialFetcher.cs after format ---\n{after}");
         Assert.Empty(build.Diagnostics.Errors());
         // Every TP0001/TP0002 shape in the sample has a fix (issue 4), so none may remain.
-        Assert.True(build.TokenPolicy.Count(d => d.Id is "TP0001" or "TP0002") == 0,
+        // Their fixes also put the resolver's token on both credential fetches, so TP0004 is gone too.
+        Assert.True(build.TokenPolicy.Count(d => d.Id is "TP0001" or "TP0002" or "TP0004") == 0,
             $"left after dotnet format:\n{build.TokenPolicy.Describe()}\n--- CredentialFetcher.cs ---\n{after}");
     }
 
@@ -170,7 +174,8 @@ public sealed class ConsumerTests
         Assert.NotEmpty(tp0002);
 
         var consumer = _fixture.NewConsumer("pragma");
-        consumer.WriteEditorConfig("dotnet_diagnostic.TP0001.severity = none");
+        // TP0004 reports the sample's credential fetches themselves (their tokens are the ones TP0001/TP0002 flag): off too.
+        consumer.WriteEditorConfig("dotnet_diagnostic.TP0001.severity = none\ndotnet_diagnostic.TP0004.severity = none");
         foreach (var file in tp0002.GroupBy(d => Path.GetFileName(d.File)))
         {
             // Wrap each reported line, bottom up so that line numbers stay valid.
@@ -187,8 +192,8 @@ public sealed class ConsumerTests
 
         var ci = consumer.Build(CiEnvironment.CiTrue);
 
-        Assert.True(ci.Succeeded, $"every TP0002 is under #pragma and TP0001 is off in .editorconfig; CI=true must pass\n{ci}");
-        Assert.DoesNotContain(ci.TokenPolicy, d => d.Id is "TP0001" or "TP0002");
+        Assert.True(ci.Succeeded, $"every TP0002 is under #pragma and TP0001/TP0004 are off in .editorconfig; CI=true must pass\n{ci}");
+        Assert.DoesNotContain(ci.TokenPolicy, d => d.Id is "TP0001" or "TP0002" or "TP0004");
     }
 
     // 6

@@ -36,6 +36,7 @@ public sealed class PackageLayoutTests
             "docs/rules/TP0001.md",
             "docs/rules/TP0002.md",
             "docs/rules/TP0003.md",
+            "docs/rules/TP0004.md",
         };
         if (PackageFixture.CodeFixesExist)
         {
@@ -126,6 +127,7 @@ public sealed class PackageLayoutTests
         Assert.Contains("is_global = true", enforce);
         Assert.Contains("dotnet_diagnostic.TP0001.severity = error", enforce);
         Assert.Contains("dotnet_diagnostic.TP0002.severity = error", enforce);
+        Assert.Contains("dotnet_diagnostic.TP0004.severity = error", enforce);
         Assert.DoesNotContain("dotnet_diagnostic.TP0003.severity", enforce);
     }
 }

@@ -18,6 +18,7 @@ namespace TokenPolicy.Analyzers.Configuration
     /// <item><c>TP0001.sanctioned_paths</c>: globs that are never reported.</item>
     /// <item><c>TP0002.entropy_threshold</c>: Shannon entropy (bits per character) above which a random-looking string is a token (default 3.5).</item>
     /// <item><c>TP0002.min_length</c>: shortest random-looking string considered (default 16).</item>
+    /// <item><c>tokenpolicy.credential_endpoints</c>: more credential-endpoint URL patterns for TP0004 (<c>{name}</c> stands for one path segment, a leading <c>{name}</c> for any base address).</item>
     /// </list>
     /// </remarks>
     internal sealed class TokenPolicyOptions
@@ -28,13 +29,14 @@ namespace TokenPolicy.Analyzers.Configuration
         public const string SanctionedPathsKey = "TP0001.sanctioned_paths";
         public const string EntropyThresholdKey = "TP0002.entropy_threshold";
         public const string MinLengthKey = "TP0002.min_length";
+        public const string CredentialEndpointsKey = "tokenpolicy.credential_endpoints";
 
         public const double DefaultEntropyThreshold = 3.5;
         public const int DefaultMinLength = 16;
 
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, TokenPolicyOptions> Cache = new();
 
-        public static readonly TokenPolicyOptions Default = new(false, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, DefaultEntropyThreshold, DefaultMinLength);
+        public static readonly TokenPolicyOptions Default = new(false, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, DefaultEntropyThreshold, DefaultMinLength, ImmutableArray<string>.Empty);
 
         private TokenPolicyOptions(
             bool analyzeGeneratedCode,
@@ -42,8 +44,10 @@ namespace TokenPolicy.Analyzers.Configuration
             ImmutableArray<string> extraTokenEnvVars,
             ImmutableArray<string> sanctionedPaths,
             double entropyThreshold,
-            int minLength)
+            int minLength,
+            ImmutableArray<string> credentialEndpoints)
         {
+            CredentialEndpoints = credentialEndpoints;
             AnalyzeGeneratedCode = analyzeGeneratedCode;
             ExtraTokenPaths = extraTokenPaths;
             ExtraTokenEnvVars = extraTokenEnvVars;
@@ -68,6 +72,9 @@ namespace TokenPolicy.Analyzers.Configuration
         public int MinLength { get; }
 
         public TokenPathMatcher PathMatcher { get; }
+
+        /// <summary>TP0004: credential-endpoint patterns beyond the two defaults.</summary>
+        public ImmutableArray<string> CredentialEndpoints { get; }
 
         public static TokenPolicyOptions Get(AnalyzerConfigOptions options)
             => Cache.GetValue(options, Parse);
@@ -94,7 +101,8 @@ namespace TokenPolicy.Analyzers.Configuration
                 Union(left.ExtraTokenEnvVars, right.ExtraTokenEnvVars),
                 ImmutableArray<string>.Empty,
                 Math.Min(left.EntropyThreshold, right.EntropyThreshold),
-                Math.Min(left.MinLength, right.MinLength));
+                Math.Min(left.MinLength, right.MinLength),
+                Union(left.CredentialEndpoints, right.CredentialEndpoints));
         }
 
         private static ImmutableArray<string> Union(ImmutableArray<string> left, ImmutableArray<string> right)
@@ -127,13 +135,15 @@ namespace TokenPolicy.Analyzers.Configuration
                 ? m
                 : DefaultMinLength;
 
+            var endpoints = List(options, CredentialEndpointsKey);
+
             if (!generated && paths.IsEmpty && envVars.IsEmpty && sanctioned.IsEmpty
-                && threshold == DefaultEntropyThreshold && minLength == DefaultMinLength)
+                && threshold == DefaultEntropyThreshold && minLength == DefaultMinLength && endpoints.IsEmpty)
             {
                 return Default;
             }
 
-            return new TokenPolicyOptions(generated, paths, envVars, sanctioned, threshold, minLength);
+            return new TokenPolicyOptions(generated, paths, envVars, sanctioned, threshold, minLength, endpoints);
         }
 
         private static ImmutableArray<string> List(AnalyzerConfigOptions options, string key)

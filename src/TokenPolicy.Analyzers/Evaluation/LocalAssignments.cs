@@ -301,6 +301,18 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// <summary>Values assigned as a whole.</summary>
             public List<Write> Plain { get; } = new();
 
+            /// <summary>The plain writes as values: a write that is not the variable's whole value (an element, a tuple part) is null (unknown).</summary>
+            public List<IOperation?> PlainValues()
+            {
+                var values = new List<IOperation?>(Plain.Count);
+                foreach (var write in Plain)
+                {
+                    values.Add(write.Kind == WriteKind.Value ? write.Value : null);
+                }
+
+                return values;
+            }
+
             /// <summary>Values appended with <c>+=</c>, in source order.</summary>
             public List<IOperation> Appended { get; } = new();
 

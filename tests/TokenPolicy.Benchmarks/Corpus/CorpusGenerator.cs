@@ -5,7 +5,7 @@ namespace TokenPolicy.Benchmarks.Corpus;
 /// <summary>
 /// Deterministic generator of realistic service code: options classes, HttpClient API clients with headers,
 /// file stores reading many paths, records and LINQ reports, constants, async workers, formatting helpers,
-/// and a sprinkling of planted violations (TP0001/TP0002/TP0003 shapes from issue 2) and near-misses.
+/// and a sprinkling of planted violations (TP0001/TP0002/TP0003 shapes from issue 2, TP0004 shapes from issue 15) and near-misses.
 /// Every planted violation is written on one line and recorded, so the run can compare the analyzers'
 /// findings with what was planted. Same seed and size: byte-identical output.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed class CorpusGenerator
         var files = new List<SourceFile>();
         var planted = new List<PlantedSite>();
         files.Add(new SourceFile("Stubs/KubernetesStubs.cs", KubernetesStubs));
-        var lines = LineCount(KubernetesStubs);
+        files.Add(new SourceFile("Stubs/TokenPolicyStubs.cs", TokenPolicyStubs));
+        var lines = LineCount(KubernetesStubs) + LineCount(TokenPolicyStubs);
         var nearMisses = 0;
 
         // Average file size is chosen so that the target line count also yields the minimum document count.
@@ -118,6 +119,7 @@ public sealed class CorpusGenerator
         w.L("using System.Threading.Tasks;");
         w.L("using k8s;");
         w.L("using k8s.Authentication;");
+        w.L("using TokenPolicy.Credentials;");
         w.L("");
         w.L($"namespace {ns};");
         w.L("");
@@ -496,6 +498,10 @@ public sealed class CorpusGenerator
         {
             WriteTp0003(w);
         }
+        else if (roll < 0.74)
+        {
+            nearMisses = WriteTp0004(w);
+        }
         else
         {
             nearMisses = WriteNearMisses(w);
@@ -622,6 +628,58 @@ public sealed class CorpusGenerator
         w.L("    }");
     }
 
+    /// <summary>A TP0004 violation (a credential fetch not authenticated by the resolver) and its near-misses. Returns near-miss count.</summary>
+    private int WriteTp0004(Writer w)
+    {
+        w.L("    private static readonly string Backend = Environment.GetEnvironmentVariable(\"BACKEND_API_URL\") ?? \"http://backend.svc\";");
+        w.L("    private readonly HttpClient _http = new();");
+        w.L("    private readonly ICredentialTokenResolver _resolver = CredentialTokenResolver.Default;");
+        w.L("");
+        w.L("    private static string CredentialUrl(string id) => $\"{Backend}/api/ambient/v1/credentials/{id}/token\";");
+        w.L("");
+        w.L("    public async Task<string> FetchAsync(string id, string project, CancellationToken cancellationToken)");
+        w.L("    {");
+        switch (_rng.Next(5))
+        {
+            case 0:
+                w.L("        using var request = new HttpRequestMessage(HttpMethod.Get, CredentialUrl(id));");
+                w.L("        request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"K8S_TOKEN\"));");
+                w.P("TP0004", "        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);");
+                w.L("        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                break;
+            case 1:
+                w.L("        var runnerToken = File.ReadAllText(\"/etc/runner/token\").Trim();");
+                w.L("        _http.DefaultRequestHeaders.Add(\"Authorization\", \"Bearer \" + runnerToken);");
+                w.P("TP0004", "        var body = await _http.GetStringAsync(Backend + \"/api/ambient/v1/credentials/\" + id + \"/token\", cancellationToken).ConfigureAwait(false);");
+                break;
+            case 2:
+                w.P("TP0004", "        var body = await new HttpClient().GetStringAsync($\"{Backend}/api/ambient/v1/projects/{project}/credentials/{id}/token\", cancellationToken).ConfigureAwait(false);");
+                break;
+            case 3:
+                w.L("        var client = new HttpClient { BaseAddress = new Uri(Backend + \"/api/ambient/v1/\") };");
+                w.L("        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"RUNNER_TOKEN\"));");
+                w.P("TP0004", "        var body = await client.GetStringAsync(new Uri(client.BaseAddress, $\"credentials/{id}/token\"), cancellationToken).ConfigureAwait(false);");
+                break;
+            default:
+                w.L("        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder(Backend) { Path = $\"api/ambient/v1/credentials/{id}/token\" }.Uri);");
+                w.P("TP0004", "        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);");
+                w.L("        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                break;
+        }
+
+        // Near-misses: the resolver's header on the same endpoint, another endpoint with any token, an undecidable URL.
+        w.L("        using var sanctioned = new HttpRequestMessage(HttpMethod.Get, CredentialUrl(id));");
+        w.L("        sanctioned.Headers.Authorization = (await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false)).ToAuthorizationHeader();");
+        w.L("        using var ok = await _http.SendAsync(sanctioned, cancellationToken).ConfigureAwait(false);");
+        w.L("        using var other = new HttpRequestMessage(HttpMethod.Get, $\"{Backend}/api/ambient/v1/sessions/{id}\");");
+        w.L("        other.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"K8S_TOKEN\"));");
+        w.L("        using var elsewhere = await _http.SendAsync(other, cancellationToken).ConfigureAwait(false);");
+        w.L("        var passed = await _http.GetStringAsync(project, cancellationToken).ConfigureAwait(false);");
+        w.L("        return body + passed;");
+        w.L("    }");
+        return 3;
+    }
+
     private int WriteNearMisses(Writer w)
     {
         // Each line below looks like a violation to a symbol ban or a text scanner but is not one under issue 2.
@@ -728,6 +786,30 @@ public sealed class CorpusGenerator
             {
                 public TokenFileAuth(string tokenFile) => TokenFile = tokenFile;
                 public string TokenFile { get; }
+            }
+        }
+        """;
+
+    private const string TokenPolicyStubs = """
+        // Minimal stand-ins for the TokenPolicy.Client resolver surface TP0004 recognises (matched by namespace and name).
+        namespace TokenPolicy.Credentials
+        {
+            public sealed class ResolvedToken
+            {
+                public string Scheme { get; } = "Bearer";
+                public string Value { get; } = "";
+                public System.Net.Http.Headers.AuthenticationHeaderValue ToAuthorizationHeader() => new(Scheme, Value);
+            }
+
+            public interface ICredentialTokenResolver
+            {
+                System.Threading.Tasks.ValueTask<ResolvedToken> ResolveAsync(System.Threading.CancellationToken cancellationToken = default);
+            }
+
+            public sealed class CredentialTokenResolver : ICredentialTokenResolver
+            {
+                public static CredentialTokenResolver Default { get; } = new();
+                public System.Threading.Tasks.ValueTask<ResolvedToken> ResolveAsync(System.Threading.CancellationToken cancellationToken = default) => new(new ResolvedToken());
             }
         }
         """;

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Immutable;
+using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Evaluation;
+using TokenPolicy.Analyzers.Requests;
+
+namespace TokenPolicy.Analyzers.Candidates
+{
+    /// <summary>
+    /// Candidates of TP0004: literals that can be part of a credential-endpoint URL. Every URL of an endpoint holds the
+    /// pattern's longest literal piece (<c>credentials</c> for both defaults), so a literal without any pattern's piece
+    /// cannot be part of one, unless the piece itself is split across literals (knowingly not followed).
+    /// </summary>
+    internal sealed class CredentialEndpointCandidates : CandidateFilter
+    {
+        public const string Family = "credential-endpoint";
+
+        private readonly ImmutableArray<string> _pieces;
+
+        public CredentialEndpointCandidates(TokenPolicyOptions options)
+        {
+            var pieces = ImmutableArray.CreateBuilder<string>();
+            foreach (var pattern in EndpointPatterns.For(options).Patterns)
+            {
+                if (!Contains(pieces, pattern.LongestLiteral))
+                {
+                    pieces.Add(pattern.LongestLiteral);
+                }
+            }
+
+            _pieces = pieces.ToImmutable();
+            Key = Family + "|" + string.Join(",", _pieces);
+        }
+
+        public override string Key { get; }
+
+        public override bool MayContain(ReadOnlySpan<char> quotedText)
+        {
+            foreach (var piece in _pieces)
+            {
+                if (quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public override bool IsCandidate(string value) => MayContain(value.AsSpan());
+
+        private static bool Contains(ImmutableArray<string>.Builder pieces, string piece)
+        {
+            foreach (var known in pieces)
+            {
+                if (piece.IndexOf(known, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // A piece that holds a known one is found by the known one's test already.
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
