@@ -13,7 +13,7 @@ namespace TokenPolicy.Analyzers.Tests.HeldOut;
 internal sealed record Label(string RuleId, int Line, TextSpan Span);
 
 /// <summary>One case file: its source with placeholders expanded and markup removed, and its labels.</summary>
-internal sealed record HeldOutCase(string Name, string Source, ImmutableArray<Label> Labels, ImmutableArray<string> RawLines)
+internal sealed record HeldOutCase(string Name, string Source, ImmutableArray<Label> Labels, ImmutableArray<string> RawLines, string Set = HeldOutCases.Set1)
 {
     /// <summary>A line as written in the case file (placeholders, not generated tokens; markup removed): for reports.</summary>
     public string RawLine(int line) => ParseMarkupLine(RawLines[line - 1]).Trim();
@@ -33,12 +33,33 @@ internal sealed record HeldOutCase(string Name, string Source, ImmutableArray<La
 /// </summary>
 internal static class HeldOutCases
 {
-    public static readonly string CasesDirectory = Path.Combine(AppContext.BaseDirectory, "HeldOut", "Cases");
+    /// <summary>Set 1: the first held-out set (docs/heldout.md), folder <c>HeldOut/Cases</c>.</summary>
+    public const string Set1 = "Cases";
 
-    private static readonly Lazy<ImmutableArray<HeldOutCase>> s_all = new(Load);
+    /// <summary>Set 2: the second, fresh held-out set (docs/heldout.md, "Set 2"), folder <c>HeldOut/Cases2</c>.</summary>
+    public const string Set2 = "Cases2";
+
+    /// <summary>The sets, each a folder of <c>HeldOut</c> in the output folder.</summary>
+    public static readonly ImmutableArray<string> Sets = ImmutableArray.Create(Set1, Set2);
+
+    public static readonly string CasesDirectory = DirectoryOf(Set1);
+
+    private static readonly Lazy<ImmutableArray<HeldOutCase>> s_all = new(() => Load(Set1));
+    private static readonly Lazy<ImmutableArray<HeldOutCase>> s_set2 = new(() => Load(Set2));
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
+    /// <summary>The cases of set 1 (the name is kept from before set 2 existed).</summary>
     public static ImmutableArray<HeldOutCase> All => s_all.Value;
+
+    /// <summary>The cases of one set: <see cref="Set1"/> or <see cref="Set2"/>.</summary>
+    public static ImmutableArray<HeldOutCase> Of(string set) => set switch
+    {
+        Set1 => s_all.Value,
+        Set2 => s_set2.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(set), set, "unknown held-out set"),
+    };
+
+    public static string DirectoryOf(string set) => Path.Combine(AppContext.BaseDirectory, "HeldOut", set);
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
@@ -135,21 +156,24 @@ internal static class HeldOutCases
         return (source, result);
     }
 
-    private static ImmutableArray<HeldOutCase> Load()
+    private static ImmutableArray<HeldOutCase> Load(string set)
     {
-        if (!Directory.Exists(CasesDirectory))
+        var directory = DirectoryOf(set);
+        if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException(CasesDirectory);
+            throw new DirectoryNotFoundException(directory);
         }
 
-        return Directory.EnumerateFiles(CasesDirectory, "*.cs", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(CasesDirectory, path).Replace('\\', '/'))
+        // Set 1's names (and so its generated token values, seeded by the name) are as they were before set 2 existed.
+        var seedPrefix = set == Set1 ? "" : set + "/";
+        return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(directory, path).Replace('\\', '/'))
             .OrderBy(name => name, StringComparer.Ordinal)
             .Select(name =>
             {
-                var raw = File.ReadAllText(Path.Combine(CasesDirectory, name));
-                var (source, labels) = ParseMarkup(FakeTokens.Expand(raw, name), name);
-                return new HeldOutCase(name, source, labels, raw.ReplaceLineEndings("\n").Split('\n').ToImmutableArray());
+                var raw = File.ReadAllText(Path.Combine(directory, name));
+                var (source, labels) = ParseMarkup(FakeTokens.Expand(raw, seedPrefix + name), name);
+                return new HeldOutCase(name, source, labels, raw.ReplaceLineEndings("\n").Split('\n').ToImmutableArray(), set);
             })
             .ToImmutableArray();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -23,30 +24,56 @@ public sealed class HeldOutEvaluationTests
     public HeldOutEvaluationTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task Detection_reaches_the_floors()
+    public Task Detection_reaches_the_floors() => DetectionReachesTheFloorsAsync(HeldOutCases.Set1);
+
+    [Fact]
+    public Task Set2_detection_reaches_the_set2_floors() => DetectionReachesTheFloorsAsync(HeldOutCases.Set2);
+
+    [Fact]
+    public Task Fixes_remove_the_findings_and_the_fixed_code_compiles() => FixesReachTheFloorsAsync(HeldOutCases.Set1);
+
+    [Fact]
+    public Task Set2_fixes_remove_the_findings_and_the_fixed_code_compiles() => FixesReachTheFloorsAsync(HeldOutCases.Set2);
+
+    /// <summary>Both sets together (detection and fixes), reported in detection-combined.md and fixes-combined.md.</summary>
+    [Fact]
+    public async Task Both_sets_combined()
     {
-        var cases = HeldOutCases.All;
-        var problems = new List<string>();
-        var results = new List<CaseResult>();
-        foreach (var @case in cases)
+        var detections = new List<Detection>();
+        var fixes = new List<FixResult>();
+        foreach (var set in HeldOutCases.Sets)
         {
-            problems.AddRange(CheckShape(@case));
-            var compilation = HeldOutCases.Compile(@case);
-            problems.AddRange(CompilerErrors(compilation).Select(e => $"{@case.Name}: does not compile: {e}"));
-            var findings = await HeldOutCases.AnalyzeAsync(compilation);
-            problems.AddRange(findings.Where(d => d.Id == "AD0001").Select(d => $"{@case.Name}: analyzer crashed: {d.GetMessage(Invariant)}"));
-            results.Add(Match(@case, findings.Where(d => d.Id != "AD0001").ToImmutableArray()));
+            detections.Add(await DetectAsync(set));
+            fixes.AddRange(await FixAllAsync(set));
         }
 
+        var cases = detections.SelectMany(d => d.Cases).ToImmutableArray();
+        var results = detections.SelectMany(d => d.Results).ToList();
+        var detection = DetectionReport("both sets", cases, results, ScoreAll(results));
+        var floor = Floors.Load(null).Fix;
+        var fix = FixReport("both sets", fixes, floor, out _, out _);
+        _output.WriteLine(detection);
+        _output.WriteLine(fix);
+        WriteReport("detection-combined.md", detection);
+        WriteReport("fixes-combined.md", fix);
+
+        var problems = detections.SelectMany(d => d.Problems).ToList();
+        Assert.True(problems.Count == 0, "invalid held-out cases:\n" + string.Join("\n", problems));
+        Assert.Equal(cases.Length, HeldOutCases.Sets.Sum(s => HeldOutCases.Of(s).Length));
+    }
+
+    private async Task DetectionReachesTheFloorsAsync(string set)
+    {
+        var (cases, problems, results) = await DetectAsync(set);
         var scores = ScoreAll(results);
-        var report = DetectionReport(cases, results, scores);
+        var report = DetectionReport(SetTitle(set), cases, results, scores);
         _output.WriteLine(report);
-        WriteReport("detection.md", report);
+        WriteReport(ReportName("detection", set), report);
 
         Assert.True(problems.Count == 0, "invalid held-out cases:\n" + string.Join("\n", problems));
         Assert.True(cases.Length >= 120, $"the set must hold at least 120 cases, it holds {cases.Length}");
 
-        var floors = Floors.Load();
+        var floors = Floors.Load(FloorSection(set));
         var below = new List<string>();
         foreach (var (rule, floor) in floors.Rules)
         {
@@ -65,30 +92,34 @@ public sealed class HeldOutEvaluationTests
         Assert.True(below.Count == 0, string.Join("\n", below) + "\n\n" + report);
     }
 
-    [Fact]
-    public async Task Fixes_remove_the_findings_and_the_fixed_code_compiles()
+    private async Task FixesReachTheFloorsAsync(string set)
     {
-        var positives = HeldOutCases.All.Where(c => c.IsPositive).ToImmutableArray();
-        var rows = new List<FixResult>();
-        foreach (var @case in positives)
-        {
-            rows.Add(await FixAsync(@case));
-        }
+        var rows = await FixAllAsync(set);
 
         // The ratio counts the rules the fix floor names (TP0001 and TP0002: what `dotnet format analyzers --diagnostics
-        // TP0001 TP0002` is asked to fix); the table below shows every rule.
-        var floor = Floors.Load().Fix;
+        // TP0001 TP0002` is asked to fix); the table in the report shows every rule.
+        var floor = Floors.Load(FloorSection(set)).Fix;
+        var text = FixReport(SetTitle(set), rows, floor, out var ratio, out var compileRatio);
+        _output.WriteLine(text);
+        WriteReport(ReportName("fixes", set), text);
+
+        Assert.True(ratio <= floor.MaxRemainingRatio, $"remaining ratio {ratio:F3} > floor {floor.MaxRemainingRatio:F2}\n\n{text}");
+        Assert.True(compileRatio >= floor.MinCompilingRatio, $"compiling ratio {compileRatio:F3} < floor {floor.MinCompilingRatio:F2}\n\n{text}");
+    }
+
+    private static string FixReport(string title, IReadOnlyList<FixResult> rows, FixFloor floor, out double ratio, out double compileRatio)
+    {
         var original = rows.Sum(r => r.Original.Count(d => floor.Rules.Contains(d.Id)));
         var remaining = rows.Sum(r => r.Remaining.Count(d => floor.Rules.Contains(d.Id)));
         var changed = rows.Where(r => r.Changed).ToList();
         var compiling = changed.Count(r => r.NewErrors.Length == 0);
-        var ratio = original == 0 ? 0 : (double)remaining / original;
-        var compileRatio = changed.Count == 0 ? 1 : (double)compiling / changed.Count;
+        ratio = original == 0 ? 0 : (double)remaining / original;
+        compileRatio = changed.Count == 0 ? 1 : (double)compiling / changed.Count;
 
         var report = new StringBuilder();
-        report.AppendLine("## Held-out fix measurement");
+        report.AppendLine(Invariant, $"## Held-out fix measurement ({title})");
         report.AppendLine();
-        report.AppendLine(Invariant, $"Positive cases: {positives.Length}; fixers: {string.Join(", ", HeldOutCases.Fixers.Select(f => f.GetType().Name))}.");
+        report.AppendLine(Invariant, $"Positive cases: {rows.Count}; fixers: {string.Join(", ", HeldOutCases.Fixers.Select(f => f.GetType().Name))}.");
         report.AppendLine();
         report.AppendLine(Invariant, $"- remaining after fixes ({string.Join(", ", floor.Rules)}): {remaining} of {original} ({ratio:P1})");
         report.AppendLine(Invariant, $"- fixed code compiles: {compiling} of {changed.Count} changed documents");
@@ -107,7 +138,7 @@ public sealed class HeldOutEvaluationTests
         {
             foreach (var d in row.Remaining)
             {
-                report.AppendLine(Invariant, $"- {row.Case.Name}:{HeldOutCases.LineOf(d)} (fixed text) {d.Id}: {d.GetMessage(Invariant)} ({Shape(row.Case)})");
+                report.AppendLine(Invariant, $"- {Display(row.Case)}:{HeldOutCases.LineOf(d)} (fixed text) {d.Id}: {d.GetMessage(Invariant)} ({Shape(row.Case)})");
             }
         }
 
@@ -116,16 +147,64 @@ public sealed class HeldOutEvaluationTests
         report.AppendLine();
         foreach (var row in changed.Where(r => r.NewErrors.Length > 0))
         {
-            report.AppendLine(Invariant, $"- {row.Case.Name}: {string.Join("; ", row.NewErrors)}");
+            report.AppendLine(Invariant, $"- {Display(row.Case)}: {string.Join("; ", row.NewErrors)}");
         }
 
-        var text = report.ToString();
-        _output.WriteLine(text);
-        WriteReport("fixes.md", text);
-
-        Assert.True(ratio <= floor.MaxRemainingRatio, $"remaining ratio {ratio:F3} > floor {floor.MaxRemainingRatio:F2}\n\n{text}");
-        Assert.True(compileRatio >= floor.MinCompilingRatio, $"compiling ratio {compileRatio:F3} < floor {floor.MinCompilingRatio:F2}\n\n{text}");
+        return report.ToString();
     }
+
+    // ---- per-set evaluation, computed once per test run and shared by the tests that report it ----
+
+    private sealed record Detection(ImmutableArray<HeldOutCase> Cases, List<string> Problems, List<CaseResult> Results);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Detection>>> s_detections = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<List<FixResult>>>> s_fixes = new();
+
+    private static Task<Detection> DetectAsync(string set)
+        => s_detections.GetOrAdd(set, s => new Lazy<Task<Detection>>(() => ComputeDetectionAsync(s))).Value;
+
+    private static Task<List<FixResult>> FixAllAsync(string set)
+        => s_fixes.GetOrAdd(set, s => new Lazy<Task<List<FixResult>>>(() => ComputeFixesAsync(s))).Value;
+
+    private static async Task<Detection> ComputeDetectionAsync(string set)
+    {
+        var cases = HeldOutCases.Of(set);
+        var problems = new List<string>();
+        var results = new List<CaseResult>();
+        foreach (var @case in cases)
+        {
+            problems.AddRange(CheckShape(@case));
+            var compilation = HeldOutCases.Compile(@case);
+            problems.AddRange(CompilerErrors(compilation).Select(e => $"{Display(@case)}: does not compile: {e}"));
+            var findings = await HeldOutCases.AnalyzeAsync(compilation);
+            problems.AddRange(findings.Where(d => d.Id == "AD0001").Select(d => $"{Display(@case)}: analyzer crashed: {d.GetMessage(Invariant)}"));
+            results.Add(Match(@case, findings.Where(d => d.Id != "AD0001").ToImmutableArray()));
+        }
+
+        return new Detection(cases, problems, results);
+    }
+
+    private static async Task<List<FixResult>> ComputeFixesAsync(string set)
+    {
+        var rows = new List<FixResult>();
+        foreach (var @case in HeldOutCases.Of(set).Where(c => c.IsPositive))
+        {
+            rows.Add(await FixAsync(@case));
+        }
+
+        return rows;
+    }
+
+    /// <summary>floors.json: set 1's floors are at the top level, set 2's in the <c>"set2"</c> section.</summary>
+    private static string? FloorSection(string set) => set == HeldOutCases.Set1 ? null : "set2";
+
+    private static string SetTitle(string set) => set == HeldOutCases.Set1 ? "set 1, Cases" : "set 2, Cases2";
+
+    /// <summary>Set 1 keeps its report names (detection.md, fixes.md); set 2 writes detection-set2.md, fixes-set2.md.</summary>
+    private static string ReportName(string kind, string set) => set == HeldOutCases.Set1 ? kind + ".md" : kind + "-set2.md";
+
+    /// <summary>A case's name in reports: set 1 as before (<c>TP0001/P001_....cs</c>), set 2 prefixed (<c>Cases2/TP0001/...</c>).</summary>
+    private static string Display(HeldOutCase @case) => @case.Set == HeldOutCases.Set1 ? @case.Name : @case.Set + "/" + @case.Name;
 
     // ---- detection ----
 
@@ -174,10 +253,10 @@ public sealed class HeldOutEvaluationTests
                 results.Sum(r => r.Labels.Count(l => l.Label.RuleId == rule && l.Finding is null))));
     }
 
-    private static string DetectionReport(ImmutableArray<HeldOutCase> cases, List<CaseResult> results, Dictionary<string, Score> scores)
+    private static string DetectionReport(string title, ImmutableArray<HeldOutCase> cases, List<CaseResult> results, Dictionary<string, Score> scores)
     {
         var report = new StringBuilder();
-        report.AppendLine("## Held-out detection");
+        report.AppendLine(Invariant, $"## Held-out detection ({title})");
         report.AppendLine();
         report.AppendLine(Invariant, $"{cases.Length} cases ({cases.Count(c => c.IsPositive)} positive, {cases.Count(c => !c.IsPositive)} near-misses), {cases.Sum(c => c.Labels.Length)} labels; analyzers: {string.Join(", ", HeldOutCases.Analyzers.Select(a => a.GetType().Name))}.");
         report.AppendLine();
@@ -197,7 +276,7 @@ public sealed class HeldOutEvaluationTests
         {
             foreach (var (label, _) in result.Labels.Where(l => l.Finding is null))
             {
-                report.AppendLine(Invariant, $"- {result.Case.Name}:{label.Line} {label.RuleId}: `{result.Case.RawLine(label.Line)}` ({Shape(result.Case)})");
+                report.AppendLine(Invariant, $"- {Display(result.Case)}:{label.Line} {label.RuleId}: `{result.Case.RawLine(label.Line)}` ({Shape(result.Case)})");
             }
         }
 
@@ -208,7 +287,7 @@ public sealed class HeldOutEvaluationTests
         {
             foreach (var finding in result.FalsePositives)
             {
-                report.AppendLine(Invariant, $"- {result.Case.Name}:{HeldOutCases.LineOf(finding)} {finding.Id}: {finding.GetMessage(Invariant)}");
+                report.AppendLine(Invariant, $"- {Display(result.Case)}:{HeldOutCases.LineOf(finding)} {finding.Id}: {finding.GetMessage(Invariant)}");
             }
         }
 
@@ -376,13 +455,20 @@ public sealed class HeldOutEvaluationTests
     /// </summary>
     private sealed record Floors(IReadOnlyDictionary<string, RuleFloor> Rules, FixFloor Fix)
     {
-        public static Floors Load()
+        /// <summary>Set 1's floors (<paramref name="section"/> null: the top level) or a set's section (<c>"set2"</c>).</summary>
+        public static Floors Load(string? section)
         {
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HeldOut", "floors.json")));
+            var root = section is null ? json.RootElement : json.RootElement.GetProperty(section);
             var rules = new SortedDictionary<string, RuleFloor>(StringComparer.Ordinal);
             var fix = new FixFloor(1, 0, new[] { "TP0001", "TP0002" });
-            foreach (var property in json.RootElement.EnumerateObject())
+            foreach (var property in root.EnumerateObject())
             {
+                if (property.Name.StartsWith("set", StringComparison.Ordinal))
+                {
+                    continue; // another set's section
+                }
+
                 if (property.Name == "fix")
                 {
                     fix = new FixFloor(
