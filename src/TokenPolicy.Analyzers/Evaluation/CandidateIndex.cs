@@ -495,7 +495,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                         case ExpressionElementSyntax:
                         case SpreadElementSyntax:
                         case TupleExpressionSyntax:
-                        case SwitchExpressionSyntax:
                         case CheckedExpressionSyntax:
                         case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
                         case LambdaExpressionSyntax:
@@ -504,6 +503,18 @@ namespace TokenPolicy.Analyzers.Evaluation
                             break;
 
                         case SwitchExpressionArmSyntax arm when arm.Expression == current:
+                            break;
+
+                        case SwitchExpressionSyntax switchExpression:
+                            if (switchExpression.GoverningExpression == current)
+                            {
+                                // value switch { string p => p, ... }: the arms' pattern variables are the value.
+                                foreach (var arm in switchExpression.Arms)
+                                {
+                                    TaintDesignations(arm.Pattern);
+                                }
+                            }
+
                             break;
 
                         case ArgumentSyntax { Parent: TupleExpressionSyntax }:
@@ -570,6 +581,21 @@ namespace TokenPolicy.Analyzers.Evaluation
                             TaintDesignations(isPattern.Pattern);
                             return;
 
+                        case SwitchStatementSyntax switchStatement when switchStatement.Expression == current:
+                            // switch (value) { case string p when ...: }: the pattern variables are the value.
+                            foreach (var section in switchStatement.Sections)
+                            {
+                                foreach (var label in section.Labels)
+                                {
+                                    if (label is CasePatternSwitchLabelSyntax patternLabel)
+                                    {
+                                        TaintDesignations(patternLabel.Pattern);
+                                    }
+                                }
+                            }
+
+                            return;
+
                         case ExpressionStatementSyntax:
                         default:
                             return;
@@ -596,10 +622,18 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         if (Stores.Contains(name) && invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver })
                         {
+                            // builder.Append("a").Append(value): the store is into the chain's root.
+                            while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } && (Stores.Contains(inner.Name.Identifier.ValueText) || Transforms.Contains(inner.Name.Identifier.ValueText)))
+                            {
+                                receiver = inner.Expression;
+                            }
+
                             TaintAssigned(receiver);
                         }
 
-                        return Transforms.Contains(name);
+                        // Any call may return what it is given (a helper of the compilation such as `Env(name)`, a string
+                        // operation): the value flows on; the evaluator decides what the call really returns.
+                        return true;
 
                     case ObjectCreationExpressionSyntax creation:
                         return creation.Type switch

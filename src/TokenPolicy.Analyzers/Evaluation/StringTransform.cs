@@ -19,6 +19,9 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         /// <summary><c>Path.Combine(value, operand)</c> where the operand starts with a parameter (it may be rooted).</summary>
         Combine,
+
+        /// <summary><c>Environment.GetEnvironmentVariable(value)</c>: the variable's value once its name is known.</summary>
+        EnvironmentVariable,
     }
 
     /// <summary>
@@ -59,6 +62,8 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         public static readonly StringTransform FullPath = new(TransformKind.FullPath, null, null);
 
+        public static readonly StringTransform EnvironmentVariable = new(TransformKind.EnvironmentVariable, null, null);
+
         public static StringTransform CombineWith(StringValue operand) => new(TransformKind.Combine, null, null, operand);
 
         /// <summary>The transform applied to substituted values: <paramref name="inner"/> and, for a combine, the operand's values.</summary>
@@ -76,6 +81,11 @@ namespace TokenPolicy.Analyzers.Evaluation
             if (Kind == TransformKind.Combine)
             {
                 return PathValues.Combine(value, Operand!);
+            }
+
+            if (Kind == TransformKind.EnvironmentVariable)
+            {
+                return value.ConstantText is { Length: > 0 } name ? StringValue.EnvironmentVariable(name) : StringValue.Unknown;
             }
 
             var constant = value.ConstantText;

@@ -511,9 +511,14 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     case KnownStringMethod.GetEnvironmentVariable:
                         var names = Evaluate(SinkArgument(invocation.Arguments, "variable"), depth);
-                        return names.Values.Length == 1 && names.Values[0].ConstantText is { Length: > 0 } name
-                            ? ValueSet.Of(StringValue.EnvironmentVariable(name))
-                            : ValueSet.Unknown;
+                        if (names.Values.Length == 1 && names.Values[0].ConstantText is { Length: > 0 } name)
+                        {
+                            return ValueSet.Of(StringValue.EnvironmentVariable(name));
+                        }
+
+                        // One of several names, or `Env(string name) => Environment.GetEnvironmentVariable(name)`: decided
+                        // where the name is bound.
+                        return names.IsEmpty ? ValueSet.Unknown : names.Map(StringTransform.EnvironmentVariable.Apply);
 
                     case KnownStringMethod.TextToString:
                         return Evaluate(invocation.Instance, depth);

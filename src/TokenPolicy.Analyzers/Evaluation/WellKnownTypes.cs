@@ -53,14 +53,14 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         public WellKnownTypes(Compilation compilation)
         {
-            _path = compilation.GetTypeByMetadataName("System.IO.Path");
-            _environment = compilation.GetTypeByMetadataName("System.Environment");
-            _fileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
+            _path = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.IO.Path");
+            _environment = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Environment");
+            _fileInfo = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.IO.FileInfo");
             _string = compilation.GetSpecialType(SpecialType.System_String);
-            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            _keyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+            _enumerable = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Linq.Enumerable");
+            _stringBuilder = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Text.StringBuilder");
+            _list = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.List`1");
+            _keyValuePair = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.KeyValuePair`2");
         }
 
         /// <summary><c>ReadOnlySpan&lt;char&gt;</c> or <c>ReadOnlyMemory&lt;char&gt;</c>: text, as <c>Path.Join</c>'s span overloads take it.</summary>

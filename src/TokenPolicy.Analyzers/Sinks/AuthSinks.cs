@@ -273,9 +273,9 @@ namespace TokenPolicy.Analyzers.Sinks
         public static AuthSinks Resolve(Compilation compilation)
             => new(
                 AddExtensionMembers(compilation, SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m))),
-                compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
-                compilation.GetTypeByMetadataName("System.Collections.Specialized.NameValueCollection"),
-                compilation.GetTypeByMetadataName("System.Net.HttpRequestHeader"));
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.IDictionary`2"),
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Specialized.NameValueCollection"),
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Net.HttpRequestHeader"));
 
         /// <summary>
         /// Libraries built with C# 14 extension members (RestSharp 114: <c>extension(RestRequest request) { AddHeader(name,

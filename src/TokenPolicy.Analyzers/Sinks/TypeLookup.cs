@@ -41,7 +41,44 @@ namespace TokenPolicy.Analyzers.Sinks
                 }
             }
 
-            return compilation.GetTypeByMetadataName(metadataName);
+            return Get(compilation, metadataName);
+        }
+
+        /// <summary>
+        /// <see cref="Compilation.GetTypeByMetadataName"/>, except that a type defined in more than one referenced assembly
+        /// (a package that carries its own copy of a framework type) is still found: the one of the framework's own
+        /// assemblies, else the first by assembly name. Null when no referenced assembly defines it.
+        /// </summary>
+        public static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
+        {
+            var type = compilation.GetTypeByMetadataName(metadataName);
+            if (type is not null)
+            {
+                return type;
+            }
+
+            INamedTypeSymbol? best = null;
+            foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (candidate.DeclaredAccessibility != Accessibility.Public && !SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                if (best is null || Rank(candidate) < Rank(best)
+                    || (Rank(candidate) == Rank(best) && string.CompareOrdinal(candidate.ContainingAssembly?.Name, best.ContainingAssembly?.Name) < 0))
+                {
+                    best = candidate;
+                }
+            }
+
+            return best;
+
+            int Rank(INamedTypeSymbol t)
+            {
+                var assembly = t.ContainingAssembly?.Name ?? string.Empty;
+                return assembly.StartsWith("System.", StringComparison.Ordinal) || assembly is "System" or "mscorlib" or "netstandard" ? 0 : 1;
+            }
         }
 
         private static bool DeclaredInSource(Compilation compilation, string metadataName)
