@@ -659,6 +659,17 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            /// <summary><c>paths[1]</c>: the element at a constant index of a collection whose order is known, else any element.</summary>
+            private ValueSet EvaluateIndexed(IOperation collection, IOperation index, int depth)
+            {
+                if (index.ConstantValue is { HasValue: true, Value: int at } && at >= 0 && OrderedElements(collection, depth) is { } ordered)
+                {
+                    return at < ordered.Count && ordered[at] is { } element ? Evaluate(element, depth) : ValueSet.Unknown;
+                }
+
+                return EvaluateAll(Elements(collection, depth), depth);
+            }
+
             /// <summary>The elements in order, when the order is known: an array or collection expression, here or in a local written once.</summary>
             private List<IOperation?>? OrderedElements(IOperation? collection, int depth)
             {
@@ -695,6 +706,23 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                         return added;
+
+                    case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
+                        // A member whose only value is its initializer (`static readonly string[] Paths = { ... }`).
+                        var member = (value is IFieldReferenceOperation field ? (ISymbol)field.Field : ((IPropertyReferenceOperation)value).Property).OriginalDefinition;
+                        if (MemberSources(member, depth) is not { Count: 1 } sources || sources[0] is not { } only || !_guard.TryEnter(member))
+                        {
+                            return null;
+                        }
+
+                        try
+                        {
+                            return OrderedElements(only, depth + 1);
+                        }
+                        finally
+                        {
+                            _guard.Exit(member);
+                        }
 
                     case ILocalReferenceOperation local:
                         var root = GetRoot(local);

@@ -234,8 +234,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return EvaluateMember(property.Property, depth);
 
                     case IPropertyReferenceOperation { Instance: { } list } indexer when IsListIndexer(indexer.Property):
-                        // `paths[0]`: one of the elements.
-                        return EvaluateAll(Elements(list, depth), depth);
+                        // `paths[0]`: that element when the order is known, else one of the elements.
+                        return EvaluateIndexed(list, indexer.Arguments[0].Value, depth);
+
+                    case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                        return EvaluateIndexed(element.ArrayReference, element.Indices[0], depth);
 
                     case IArrayElementReferenceOperation element:
                         return EvaluateAll(Elements(element.ArrayReference, depth), depth);

@@ -354,4 +354,20 @@ public class ShapeTests
             public override string ToString() => _file;
         }
         """));
+
+    [Theory]
+    [InlineData("Locations[1]", "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt")]
+    [InlineData("Locations[0]", Token)]
+    [InlineData("local[1]", "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt")]
+    public void Constant_index_into_a_collection_of_known_order(string access, string expected) => Assert.Equal(new[] { expected }, Evaluate($$"""
+        class C
+        {
+            private static readonly string[] Locations = { "/var/run/secrets/kubernetes.io/serviceaccount/token", "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt" };
+            string M()
+            {
+                var local = new[] { "/var/run/secrets/kubernetes.io/serviceaccount/token", "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt" };
+                return [|{{access}}|];
+            }
+        }
+        """));
 }
