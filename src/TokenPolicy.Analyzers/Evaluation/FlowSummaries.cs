@@ -171,8 +171,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>A sink reached from a body, with values that still depend on some parameter.</summary>
         private readonly struct RawFlow
         {
-            public RawFlow(ValueSet template, SinkRow sink, string sinkName, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member)
+            public RawFlow(ValueSet template, SinkRow sink, string sinkName, ImmutableArray<string> via, bool returnsSinkText, ISymbol? member, ValueSet? carrier = null)
             {
+                Carrier = carrier;
                 Template = template;
                 Sink = sink;
                 SinkName = sinkName;
@@ -182,6 +183,9 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             public ValueSet Template { get; }
+
+            /// <summary>For a deferred condition: the sink's value alone, whose parameters are the flow's (not the condition's).</summary>
+            public ValueSet? Carrier { get; }
 
             public SinkRow Sink { get; }
 
@@ -279,7 +283,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                     foreach (var flow in raw)
                     {
                         var template = flow.Template.WhereDependsOn(p => SymbolEqualityComparer.Default.Equals(p, parameter));
-                        if (template.IsEmpty || builder.Count >= MaxFlowsPerMethod)
+                        if (template.IsEmpty || builder.Count >= MaxFlowsPerMethod
+                            || (flow.Carrier is { } carrier && carrier.WhereDependsOn(p => SymbolEqualityComparer.Default.Equals(p, parameter)).IsEmpty))
                         {
                             continue;
                         }
@@ -341,6 +346,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                             {
                                 var returnsText = match.Row.YieldsText && IsReturnedDirectly(operation, body) && ReturnCount() == 1;
                                 builder.Add(new RawFlow(template, match.Row, match.DisplayName, ImmutableArray<string>.Empty, returnsText, null));
+                            }
+                            else if (!template.IsEmpty && _owner._sinks.TryDefer(match, _owner._evaluator, _cancellationToken, out var deferred, out var deferredRow))
+                            {
+                                // A condition that is a parameter (the header name, the scheme): decided at each call.
+                                builder.Add(new RawFlow(deferred.WhereDependsOn(static _ => true), deferredRow, match.DisplayName, ImmutableArray<string>.Empty, false, null, template));
                             }
 
                             continue;
@@ -434,7 +444,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                         foreach (var flow in BodyFlows(method))
                         {
-                            builder.Add(new RawFlow(flow.Template, flow.Sink, flow.SinkName, flow.Via, false, method));
+                            builder.Add(new RawFlow(flow.Template, flow.Sink, flow.SinkName, flow.Via, false, method, flow.Carrier));
                         }
                     }
 

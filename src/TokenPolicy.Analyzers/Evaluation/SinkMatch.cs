@@ -91,5 +91,13 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <c>Bearer</c>); asked only once the value was found worth evaluating.
         /// </summary>
         bool Accepts(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// For method summaries, when <see cref="Accepts"/> fails only because a condition is a parameter of the summarised
+        /// method (<c>Use(client, scheme, token) => new AuthenticationHeaderValue(scheme, token)</c>): the value and the
+        /// condition folded into one open template (<c>{scheme} {token}</c>) and the row whose reading judges it, so each
+        /// call decides with its own arguments. False when nothing can be deferred.
+        /// </summary>
+        bool TryDefer(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken, out ValueSet template, out SinkRow row);
     }
 }

@@ -395,6 +395,71 @@ namespace TokenPolicy.Analyzers.Sinks
         }
 
         /// <summary>The header name is <c>Authorization</c> and the scheme a token scheme, where the sink has them.</summary>
+        /// <summary>
+        /// A helper's header name, key or scheme that is its own parameter: <c>{name}: {value}</c> judged as a header line,
+        /// <c>{scheme} {token}</c> as a header value, at each call. No fix is offered for these (the rows have none).
+        /// </summary>
+        public bool TryDefer(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken, out ValueSet template, out SinkRow row)
+        {
+            template = ValueSet.Unknown;
+            row = null!;
+            if (match.Value is null)
+            {
+                return false;
+            }
+
+            IOperation? condition = null;
+            var separator = ": ";
+            switch (match.Row)
+            {
+                case CollectionEntrySink:
+                    condition = match.Operation is IInvocationOperation invocation && IsCollectionAdd(invocation.TargetMethod, out var keyParameter)
+                        ? SinkResolver.Argument(match.Arguments, keyParameter.Name)
+                        : match.Arguments.Length == 1 ? match.Arguments[0].Value : null;
+                    row = DeferredRow.HeaderLine;
+                    break;
+                case AuthSink { NameParameter: { } name, SchemeParameter: null, KindParameter: null, Reading: ValueReading.HeaderValue }:
+                    condition = SinkResolver.Argument(match.Arguments, name);
+                    row = DeferredRow.HeaderLine;
+                    break;
+                case AuthSink { SchemeParameter: { } scheme, NameParameter: null, KindParameter: null, Reading: ValueReading.RawToken, IsPassword: false }:
+                    condition = SinkResolver.Argument(match.Arguments, scheme);
+                    separator = " ";
+                    row = DeferredRow.HeaderValue;
+                    break;
+            }
+
+            if (condition is null)
+            {
+                return false;
+            }
+
+            var open = evaluator.EvaluateOpen(condition, cancellationToken);
+            if (!open.ContainsParameter)
+            {
+                return false;
+            }
+
+            template = ValueSet.Concat(ValueSet.Concat(open, ValueSet.Literal(separator)), evaluator.EvaluateOpen(match.Value, cancellationToken));
+            return true;
+        }
+
+        /// <summary>The rows of deferred conditions: judged as a header line or value, never fixed.</summary>
+        private sealed class DeferredRow : SinkRow
+        {
+            public static readonly DeferredRow HeaderLine = new(ValueReading.HeaderLine);
+            public static readonly DeferredRow HeaderValue = new(ValueReading.HeaderValue);
+
+            private DeferredRow(ValueReading reading)
+                : base(reading, FixKind.None)
+            {
+            }
+
+            public override string DisplayName(in SinkMatch match) => "the Authorization header";
+
+            public override string MemberId(in SinkMatch match) => "Authorization";
+        }
+
         public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken)
         {
             switch (match.Row)

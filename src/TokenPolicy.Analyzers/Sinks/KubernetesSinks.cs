@@ -71,5 +71,12 @@ namespace TokenPolicy.Analyzers.Sinks
         }
 
         public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken) => true;
+
+        public bool TryDefer(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken, out ValueSet template, out SinkRow row)
+        {
+            template = ValueSet.Unknown;
+            row = null!;
+            return false;
+        }
     }
 }

@@ -138,6 +138,13 @@ namespace TokenPolicy.Analyzers.Sinks
 
         public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken) => true;
 
+        public bool TryDefer(in SinkMatch match, ValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken, out ValueSet template, out SinkRow row)
+        {
+            template = ValueSet.Unknown;
+            row = null!;
+            return false;
+        }
+
         public bool TryGet(IMethodSymbol method, out ReadSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
 

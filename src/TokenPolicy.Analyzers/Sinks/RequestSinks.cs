@@ -101,6 +101,13 @@ namespace TokenPolicy.Analyzers.Sinks
 
         public bool Accepts(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken) => true;
 
+        public bool TryDefer(in SinkMatch match, ValueEvaluator evaluator, CancellationToken cancellationToken, out ValueSet template, out SinkRow row)
+        {
+            template = ValueSet.Unknown;
+            row = null!;
+            return false;
+        }
+
         /// <summary>The client the request is sent from: the receiver, or the <c>client</c> argument of an extension.</summary>
         public static IOperation? Client(in SinkMatch match)
         {
