@@ -631,9 +631,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                             TaintAssigned(receiver);
                         }
 
-                        // Any call may return what it is given (a helper of the compilation such as `Env(name)`, a string
-                        // operation): the value flows on; the evaluator decides what the call really returns.
-                        return true;
+                        // A string operation, or an unqualified call (a method of this type or a local function, such as
+                        // `Env(name)`), may return what it is given: the value flows on; the evaluator decides what the call
+                        // really returns. Qualified calls of other objects (`logger.Log(...)`) end the flow.
+                        return Transforms.Contains(name) || invocation.Expression is IdentifierNameSyntax or GenericNameSyntax;
 
                     case ObjectCreationExpressionSyntax creation:
                         return creation.Type switch
