@@ -188,7 +188,7 @@ for (var rep = -options.Warmup; rep < options.Reps; rep++)
     }
 
     out_.WriteLine(record
-        ? $"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0"))} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}"
+        ? $"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture))} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}"
         : $"  warm-up {rep + options.Warmup + 1}/{options.Warmup} done ({sw.Elapsed.TotalSeconds:F1} s)");
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -283,7 +284,7 @@ public sealed class CredentialClientTests : LeakCheckedTest
         Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
         Assert.Equal(body.Length, e.ResponseLength);
         Assert.Contains("500", e.Message);
-        Assert.Contains(body.Length.ToString(), e.Message);
+        Assert.Contains(body.Length.ToString(CultureInfo.InvariantCulture), e.Message);
         Assert.DoesNotContain("stack trace", e.ToString());
         Assert.Equal(3, backend.RequestCount);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections.Features;
@@ -153,7 +154,7 @@ public sealed class HostileServerTests : LeakCheckedTest
         var e = await Throws<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github"));
         Assert.Equal(HttpStatusCode.OK, e.StatusCode);
         Assert.True(e.ResponseLength > CredentialClient.MaxResponseBytes, $"length {e.ResponseLength}");
-        Assert.Contains(e.ResponseLength!.Value.ToString(), e.Message);
+        Assert.Contains(e.ResponseLength!.Value.ToString(CultureInfo.InvariantCulture), e.Message);
         Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 64L * 1024 * 1024, "read far more than the limit");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -160,7 +161,7 @@ public sealed class PipelineShapeTests : LeakCheckedTest
         await using var backend = await LoopbackServer.StartAsync(context =>
         {
             var id = context.Request.Path.Value!.Split('/')[^2];
-            return LoopbackServer.Json(context, 200, CredentialJson("p", tokens[int.Parse(id.AsSpan(4))]));
+            return LoopbackServer.Json(context, 200, CredentialJson("p", tokens[int.Parse(id.AsSpan(4), CultureInfo.InvariantCulture)]));
         });
         using var provider = BuildServices(backend.BaseAddress, o =>
         {

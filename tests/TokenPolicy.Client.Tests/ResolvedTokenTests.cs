@@ -1,3 +1,4 @@
+using System.Globalization;
 using TokenPolicy.Credentials;
 
 namespace TokenPolicy.Client.Tests;
@@ -13,7 +14,7 @@ public sealed class ResolvedTokenTests : LeakCheckedTest
     public void CallerHeaderIsParsedWithoutDoublingTheScheme(string format, string scheme)
     {
         var value = LeakCapture.NewToken("caller");
-        var token = ResolvedToken.FromCallerHeader(string.Format(format, value), "user-1");
+        var token = ResolvedToken.FromCallerHeader(string.Format(CultureInfo.InvariantCulture, format, value), "user-1");
 
         Assert.Equal(TokenSource.Caller, token.Source);
         Assert.Equal(scheme, token.Scheme);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,9 @@ public sealed class TokenSourceHardeningTests : LeakCheckedTest, IDisposable
     }
 
     [DllImport("libc", SetLastError = true)]
-    private static extern int mkfifo(string path, uint mode);
+    [SuppressMessage("Globalization", "CA2101:Specify marshaling for P/Invoke string arguments", Justification =
+        "libc takes a UTF-8 char*, marshalled explicitly as LPUTF8Str; the rule only accepts UTF-16, which would be wrong here.")]
+    private static extern int mkfifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 
     [Theory]
     [InlineData("/var/run/secrets/kubernetes.io/serviceaccount/token")]

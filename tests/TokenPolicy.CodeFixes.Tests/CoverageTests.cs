@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -144,7 +145,7 @@ public sealed class CoverageTests
         Assert.True(after.Length * 10 <= before.Length, $"{after.Length} of {before.Length} findings remain:\n" + string.Join("\n", after));
         // What remains are the shapes without a fix, by design.
         Assert.All(after, d => Assert.True(
-            d.GetMessage().Contains("File.OpenHandle", StringComparison.Ordinal) || d.GetMessage().Contains("the [Headers] attribute", StringComparison.Ordinal),
-            d.GetMessage()));
+            d.GetMessage(CultureInfo.InvariantCulture).Contains("File.OpenHandle", StringComparison.Ordinal) || d.GetMessage(CultureInfo.InvariantCulture).Contains("the [Headers] attribute", StringComparison.Ordinal),
+            d.GetMessage(CultureInfo.InvariantCulture)));
     }
 }

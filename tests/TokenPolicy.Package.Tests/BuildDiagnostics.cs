@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TokenPolicy.Package.Tests;
@@ -22,13 +23,13 @@ public static partial class BuildDiagnostics
         DiagnosticLine().Matches(output)
             .Select(m => new BuildDiagnostic(
                 m.Groups["file"].Value.Trim(),
-                int.Parse(m.Groups["line"].Value),
-                int.Parse(m.Groups["col"].Value),
+                int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["col"].Value, CultureInfo.InvariantCulture),
                 m.Groups["sev"].Value,
                 m.Groups["id"].Value,
                 m.Groups["msg"].Value,
-                m.Groups["eline"].Success ? int.Parse(m.Groups["eline"].Value) : 0,
-                m.Groups["ecol"].Success ? int.Parse(m.Groups["ecol"].Value) : 0))
+                m.Groups["eline"].Success ? int.Parse(m.Groups["eline"].Value, CultureInfo.InvariantCulture) : 0,
+                m.Groups["ecol"].Success ? int.Parse(m.Groups["ecol"].Value, CultureInfo.InvariantCulture) : 0))
             .Distinct()
             .ToList();
 

@@ -140,7 +140,7 @@ public sealed class ConsumerTests
         Assert.Empty(build.Diagnostics.Errors());
         // Every TP0001/TP0002 shape in the sample has a fix (issue 4), so none may remain.
         // Their fixes also put the resolver's token on both credential fetches, so TP0004 is gone too.
-        Assert.True(build.TokenPolicy.Count(d => d.Id is "TP0001" or "TP0002" or "TP0004") == 0,
+        Assert.True(!build.TokenPolicy.Any(d => d.Id is "TP0001" or "TP0002" or "TP0004"),
             $"left after dotnet format:\n{build.TokenPolicy.Describe()}\n--- CredentialFetcher.cs ---\n{after}");
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace TokenPolicy.Package.Tests;
@@ -144,7 +145,7 @@ public static class DotNet
             process.WaitForExit();
             lock (gate)
             {
-                output.AppendLine($"*** timed out after {timeout.TotalSeconds:F0} s ***");
+                output.AppendLine(CultureInfo.InvariantCulture, $"*** timed out after {timeout.TotalSeconds:F0} s ***");
             }
 
             return new ProcessResult(commandLine, -1, output.ToString(), stopwatch.Elapsed);

@@ -11,7 +11,7 @@ namespace TokenPolicy.Cli.Loading;
 internal static class MSBuildSetup
 {
     private static readonly object Gate = new();
-    private static string? _failure;
+    private static string? s_failure;
 
     /// <summary>Why registration failed, or null when MSBuild is registered.</summary>
     public static string? Failure
@@ -20,7 +20,7 @@ internal static class MSBuildSetup
         {
             lock (Gate)
             {
-                return MSBuildLocator.IsRegistered ? null : _failure ?? "MSBuild is not registered";
+                return MSBuildLocator.IsRegistered ? null : s_failure ?? "MSBuild is not registered";
             }
         }
     }
@@ -39,13 +39,13 @@ internal static class MSBuildSetup
             {
                 if (!MSBuildLocator.QueryVisualStudioInstances().Any())
                 {
-                    _failure = "no .NET SDK was found (project and solution loading needs the .NET SDK; a folder of loose .cs files does not)";
+                    s_failure = "no .NET SDK was found (project and solution loading needs the .NET SDK; a folder of loose .cs files does not)";
                     return false;
                 }
 
                 if (!MSBuildLocator.CanRegister)
                 {
-                    _failure = "MSBuild assemblies were loaded before Microsoft.Build.Locator could register the SDK's MSBuild";
+                    s_failure = "MSBuild assemblies were loaded before Microsoft.Build.Locator could register the SDK's MSBuild";
                     return false;
                 }
 
@@ -54,7 +54,7 @@ internal static class MSBuildSetup
             }
             catch (Exception ex)
             {
-                _failure = "could not register the .NET SDK's MSBuild: " + ex.Message;
+                s_failure = "could not register the .NET SDK's MSBuild: " + ex.Message;
                 return false;
             }
         }

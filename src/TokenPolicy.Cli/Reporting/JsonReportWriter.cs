@@ -19,7 +19,7 @@ internal sealed class JsonReportWriter : IReportWriter
         {
             json.WriteStartObject();
             json.WriteString("tool", "tokenpolicy");
-            json.WriteString("version", report.ToolVersion);
+            json.WriteString("version", Report.ToolVersion);
             json.WriteString("target", report.TargetDisplay);
             json.WriteString("targetKind", report.TargetDescription);
             json.WriteString("root", report.Root);

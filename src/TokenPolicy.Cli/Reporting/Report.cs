@@ -89,13 +89,15 @@ internal sealed record Report
     /// <summary>Reported findings at or above the threshold (these decide exit code 1).</summary>
     public int Failing => Findings.Count(f => f.Severity >= Threshold);
 
-    public string ToolVersion => typeof(Report).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    public static string ToolVersion => typeof(Report).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static readonly char[] WordSeparators = { ' ', '-', '_', '.', ',', '\'', '(', ')', '/' };
 
     /// <summary>A rule's Pascal-case name from its title ("Do not hardcode bearer or API tokens" → DoNotHardcodeBearerOrApiTokens).</summary>
     public static string RuleName(DiagnosticDescriptor descriptor)
     {
         var title = descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var words = title.Split(new[] { ' ', '-', '_', '.', ',', '\'', '(', ')', '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var words = title.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
         var name = string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + (w.All(char.IsUpper) ? w[1..].ToLowerInvariant() : w[1..])));
         return name.Length > 0 ? name : descriptor.Id;
     }

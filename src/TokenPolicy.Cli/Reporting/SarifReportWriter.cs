@@ -68,8 +68,8 @@ internal sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "TokenPolicy");
-        json.WriteString("version", report.ToolVersion);
-        json.WriteString("semanticVersion", report.ToolVersion);
+        json.WriteString("version", Report.ToolVersion);
+        json.WriteString("semanticVersion", Report.ToolVersion);
         json.WriteString("informationUri", RuleIdentifiers.ProjectUrl);
         json.WriteStartArray("rules");
         foreach (var descriptor in report.Catalog.Descriptors)

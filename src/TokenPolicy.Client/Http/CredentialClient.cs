@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -21,6 +22,10 @@ namespace TokenPolicy.Credentials;
 /// <see cref="CredentialResult"/> or a typed exception. Built by hand around any <see cref="HttpClient"/>, it puts the
 /// same handler in front of that client and switches off its redirects and implicit proxy.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "The invoker never owns the factory's handlers (disposeHandler: false); around a foreign client it holds managed " +
+    "state and the caller's own HttpClient, which stays the caller's to dispose; " +
+    "an IDisposable typed client would be tracked, and kept alive, by every DI scope that resolves it.")]
 public sealed class CredentialClient
 {
     /// <summary>The header that names the user on whose behalf the runner works.</summary>

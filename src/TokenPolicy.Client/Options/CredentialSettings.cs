@@ -296,7 +296,7 @@ internal sealed class CredentialSettings
             return "(null)";
         }
 
-        var trimmed = text.Length > 40 ? text.Substring(0, 40) + "..." : text;
+        var trimmed = text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "...") : text;
         return TokenText.Problem(trimmed, allowSpaces: true) is null ? trimmed : "(unprintable)";
     }
 }
@@ -361,7 +361,7 @@ internal static class UrlRules
         return true;
     }
 
-    private static string SafeScheme(string scheme) => scheme.Length <= 16 ? scheme : scheme.Substring(0, 16) + "...";
+    private static string SafeScheme(string scheme) => scheme.Length <= 16 ? scheme : string.Concat(scheme.AsSpan(0, 16), "...");
 }
 
 /// <summary>Names that reach URLs, logs and metric tags: provider names, credential ids, path segments.</summary>
@@ -476,6 +476,8 @@ internal static class CredentialIdMap
 /// </summary>
 internal static class ServiceAccountTokenPaths
 {
+    private static readonly char[] s_pathSeparators = { '/', '\\' };
+
     private static readonly string[] s_forbiddenFolders =
     {
         "/var/run/secrets/kubernetes.io/",
@@ -567,7 +569,7 @@ internal static class ServiceAccountTokenPaths
         {
             var changed = false;
             var root = Path.GetPathRoot(current) ?? "/";
-            var parts = current.Substring(root.Length).Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries);
+            var parts = current.Substring(root.Length).Split(s_pathSeparators, StringSplitOptions.RemoveEmptyEntries);
             var prefix = root;
             for (var i = 0; i < parts.Length; i++)
             {

@@ -113,7 +113,7 @@ internal sealed class HostAllowlist
     private static string Normalize(string host)
     {
         var h = host.Trim();
-        if (h.StartsWith("[", StringComparison.Ordinal) && h.EndsWith("]", StringComparison.Ordinal))
+        if (h.StartsWith('[') && h.EndsWith(']'))
         {
             h = h.Substring(1, h.Length - 2);
         }

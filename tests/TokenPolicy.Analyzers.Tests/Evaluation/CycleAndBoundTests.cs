@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using TokenPolicy.Analyzers.Core;
@@ -91,13 +92,13 @@ public class CycleAndBoundTests
         var builder = new StringBuilder("class C\n{\n    static readonly string S0 = \"/r\";\n");
         for (var i = 1; i <= 6; i++)
         {
-            builder.Append($"    static readonly string S{i} = S{i - 1} + \"/{i}\";\n");
+            builder.Append(CultureInfo.InvariantCulture, $"    static readonly string S{i} = S{i - 1} + \"/{i}\";\n");
         }
 
         builder.Append("    static readonly string D0 = S6;\n");
         for (var i = 1; i <= 10; i++)
         {
-            builder.Append($"    static readonly string D{i} = D{i - 1} + \"/d{i}\";\n");
+            builder.Append(CultureInfo.InvariantCulture, $"    static readonly string D{i} = D{i - 1} + \"/d{i}\";\n");
         }
 
         builder.Append("    string Deep() => D10;\n    string Shallow() => [|S6|];\n}\n");
@@ -165,7 +166,7 @@ public class CycleAndBoundTests
         var expression = new StringBuilder();
         for (var i = 0; i < 500; i++)
         {
-            expression.Append($"i == {i} ? \"/p{i}\" : ");
+            expression.Append(CultureInfo.InvariantCulture, $"i == {i} ? \"/p{i}\" : ");
         }
 
         expression.Append("\"/last\"");

@@ -42,7 +42,7 @@ internal static class EvaluatorHarness
             {
                 var end = text.IndexOf("|]", start, StringComparison.Ordinal);
                 Assert.True(end > start, "unterminated [| marker");
-                text = text.Substring(0, start) + text.Substring(start + 2, end - start - 2) + text.Substring(end + 2);
+                text = string.Concat(text.AsSpan(0, start), text.AsSpan(start + 2, end - start - 2), text.AsSpan(end + 2));
                 var from = start;
                 var to = end - 2;
                 while (from < to && char.IsWhiteSpace(text[from])) from++;

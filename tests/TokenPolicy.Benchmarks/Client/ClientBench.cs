@@ -1,5 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+#if HAS_TOKENPOLICY_CLIENT
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using TokenPolicy.Credentials;
+#endif
 
 namespace TokenPolicy.Benchmarks.Client;
 
@@ -13,13 +23,6 @@ public static class ClientBench
     }
 }
 #else
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using TokenPolicy.Credentials;
 
 /// <summary>
 /// Client half of issue 6: the cost of a cached <c>Resolve()</c>, and credential-fetch throughput through
@@ -242,7 +245,7 @@ public static class ClientBench
             ["serverRefused"] = server.Refused,
             ["bytesPerRequestNote"] = "process-wide, includes the in-process server's share (the same for both)",
         };
-        log.WriteLine($"client: CredentialClient {clientRps:F0} req/s vs raw {rawRps:F0} req/s (paired ratio x{Stats.Median(ratios):F3}; rounds {string.Join(" ", ratios.Select(r => r.ToString("F2")))}), raw through the factory + AddResilienceHandler {pipeRps:F0} req/s; 8 in flight: {pClient:F0} vs {pRaw:F0} (paired ratio x{Stats.Median(ratios8):F3}; rounds {string.Join(" ", ratios8.Select(r => r.ToString("F2")))}); server saw {server.Requests} requests, {server.Refused} refused");
+        log.WriteLine($"client: CredentialClient {clientRps:F0} req/s vs raw {rawRps:F0} req/s (paired ratio x{Stats.Median(ratios):F3}; rounds {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}), raw through the factory + AddResilienceHandler {pipeRps:F0} req/s; 8 in flight: {pClient:F0} vs {pRaw:F0} (paired ratio x{Stats.Median(ratios8):F3}; rounds {string.Join(" ", ratios8.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}); server saw {server.Requests} requests, {server.Refused} refused");
         return result;
     }
 

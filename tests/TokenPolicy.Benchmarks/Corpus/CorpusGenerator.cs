@@ -46,7 +46,7 @@ public sealed class CorpusGenerator
     public double SiteRate { get; init; } = 0.11;
 
     /// <summary>Minimum number of documents (per-document latency needs at least 200).</summary>
-    public int MinDocuments { get; init; } = 0;
+    public int MinDocuments { get; init; }
 
     public GeneratedCorpus Generate()
     {

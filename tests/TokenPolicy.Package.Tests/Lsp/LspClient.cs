@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using StreamJsonRpc;
 
@@ -185,7 +186,7 @@ public sealed class LspClient : IAsyncDisposable
 
             if (_server.HasExited || _rpc.Completion.IsCompleted)
             {
-                throw Failure($"{what}: the server is gone (exit code {_server.ExitCode?.ToString() ?? "none"}) before it was published", full);
+                throw Failure($"{what}: the server is gone (exit code {_server.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}) before it was published", full);
             }
 
             var remaining = deadline - Stopwatch.GetTimestamp();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,7 +35,7 @@ public class MessageTests
     [Fact]
     public void Message_says_to_use_the_resolver()
     {
-        var message = Descriptors.TP0001_ServiceAccountTokenRead.MessageFormat.ToString();
+        var message = Descriptors.TP0001_ServiceAccountTokenRead.MessageFormat.ToString(CultureInfo.InvariantCulture);
         Assert.Contains("ICredentialTokenResolver", message);
         Assert.Contains("{1}", message);
         Assert.Equal(DiagnosticSeverity.Warning, Descriptors.TP0001_ServiceAccountTokenRead.DefaultSeverity);
@@ -88,7 +89,7 @@ public class MessageTests
             }
             """);
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Contains("'/var/run/secrets/eks.amazonaws.com/serviceaccount/token'", diagnostic.GetMessage());
+        Assert.Contains("'/var/run/secrets/eks.amazonaws.com/serviceaccount/token'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     private static async Task<IReadOnlyList<Diagnostic>> RunAsync(string source)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,7 +52,7 @@ public class DiagnosticContractTests
         Assert.Equal("TP0002", diagnostic.Id);
         Assert.Equal(fixKind, diagnostic.Properties[DiagnosticProperties.FixKind]);
         Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Equal($"A hardcoded JWT reaches {sinkName}; resolve the token at run time with the caller-or-OIDC resolver (ICredentialTokenResolver)", diagnostic.GetMessage());
+        Assert.Equal($"A hardcoded JWT reaches {sinkName}; resolve the token at run time with the caller-or-OIDC resolver (ICredentialTokenResolver)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class DiagnosticContractTests
         var diagnostic = Assert.Single(await GetDiagnosticsAsync(source));
         Assert.Equal("None", diagnostic.Properties[DiagnosticProperties.FixKind]);
         Assert.Equal($"\"Authorization: Bearer {Jwt}\"", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Contains("reaches the [Headers] attribute", diagnostic.GetMessage());
+        Assert.Contains("reaches the [Headers] attribute", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
