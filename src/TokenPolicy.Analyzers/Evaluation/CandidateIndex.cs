@@ -32,7 +32,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     internal sealed class CandidateIndex
     {
         private const int MaxNames = 256;
-        private const int MaxLiterals = 1024;
+        private const int MaxLiterals = 4096;
         private const int MaxReferenceChecks = 1_500;
         private const int MaxFlowSteps = 64;
         private const int MaxValueOperations = 512;
@@ -45,7 +45,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             "Append", "AppendLine", "AppendFormat", "Insert", "First", "FirstOrDefault", "Single", "SingleOrDefault",
             "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "ToArray", "ToList", "AsSpan", "AsMemory",
             "GetValueOrDefault", "FileInfo", "Uri", "StringBuilder", "Lazy", "FromResult", "ConfigureAwait",
-            "KeyValuePair", "Create", "Tuple", "ValueTuple",
+            "KeyValuePair", "Create", "Tuple", "ValueTuple", "UriBuilder", "HttpRequestMessage",
         };
 
         /// <summary>Invoked names that store an argument in their receiver (a collection or builder of candidates).</summary>
@@ -555,7 +555,14 @@ namespace TokenPolicy.Analyzers.Evaluation
                             return;
 
                         case AssignmentExpressionSyntax assignment when assignment.Right == current:
-                            TaintAssigned(assignment.Left);
+                            // In an object initializer (`new UriBuilder { Path = ... }`) the member is the new object's: the
+                            // object carries the value on (tainting the member's name everywhere, `Path` among them, would
+                            // follow every `Path.Combine` of the compilation).
+                            if (assignment.Parent is not InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression or (int)SyntaxKind.WithInitializerExpression })
+                            {
+                                TaintAssigned(assignment.Left);
+                            }
+
                             break;
 
                         case ReturnStatementSyntax:

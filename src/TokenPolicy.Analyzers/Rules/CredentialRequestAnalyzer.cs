@@ -132,6 +132,13 @@ namespace TokenPolicy.Analyzers.Rules
             }
             else
             {
+                // Cheapest first: a request message that cannot hold a credential-endpoint literal (the index follows it
+                // into the message's creation) and whose body has none is not followed into its pipeline at all.
+                if (bind is null && !state.Candidates.MayCarry(match.Value, cancellationToken) && !BodyHasCandidate(match.Operation, state, cancellationToken))
+                {
+                    return false;
+                }
+
                 request = state.Pipelines.Request(match.Value, cancellationToken);
                 urlExpressions.AddRange(request.RequestUris);
             }

@@ -234,4 +234,25 @@ public class CandidateIndexTests
         public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             => _values.TryGetValue(key, out value);
     }
+
+    [Fact]
+    public void An_object_initializer_member_does_not_taint_its_name_everywhere()
+    {
+        // `Path = ...` inside `new UriBuilder { ... }` belongs to the new object; tainting the name "Path" would follow
+        // every Path.Combine of the compilation and saturate the index (it did, on the generated corpus).
+        var (compilation, value) = Compile(
+            $$"""
+            using System;
+            using System.IO;
+            class C
+            {
+                Uri U() => new UriBuilder("http://backend") { Path = "/var/run/secrets/kubernetes.io/serviceaccount/token" }.Uri;
+                string M(string a) => [|Path.Combine(a, "x")|];
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.DoesNotContain("Path", index.GetClosure(default).Members);
+        Assert.False(index.GetClosure(default).Saturated);
+        Assert.False(index.MayCarry(value, default));
+    }
 }
