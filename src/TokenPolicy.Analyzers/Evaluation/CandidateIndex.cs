@@ -87,6 +87,14 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return true;
             }
 
+            // Nothing can carry a candidate into this tree when no member name is tainted, no local of the tree is, and
+            // the tree has no candidate literal of its own (a constant of another tree is a tainted member): one lookup.
+            var tree = value.Syntax.SyntaxTree;
+            if (closure.Members.Count == 0 && !closure.HasScopedIn(tree) && TreeCandidates.Get(tree, _filter, cancellationToken).Length == 0)
+            {
+                return false;
+            }
+
             var visited = 0;
             foreach (var operation in value.DescendantsAndSelf())
             {
@@ -181,13 +189,22 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>What the index found.</summary>
         internal sealed class Closure
         {
+            private readonly HashSet<SyntaxTree> _scopedTrees = new();
+
             public Closure(int literals, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
             {
                 Literals = literals;
                 Members = members;
                 Scoped = scoped;
                 Saturated = saturated;
+                foreach (var item in scoped)
+                {
+                    _scopedTrees.Add(item.Tree);
+                }
             }
+
+            /// <summary>Some local, parameter or local function of <paramref name="tree"/> may hold a candidate.</summary>
+            public bool HasScopedIn(SyntaxTree tree) => _scopedTrees.Contains(tree);
 
             /// <summary>How many candidate literals the compilation has.</summary>
             public int Literals { get; }
@@ -521,8 +538,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                             // (dir, "token"): an element of a tuple.
                             break;
 
-                        case BaseObjectCreationExpressionSyntax creation when creation.Initializer == current:
-                            // new List<string> { "..." }, new() { ["Authorization"] = "..." }: the collection holds it.
+                        case BaseObjectCreationExpressionSyntax creation when creation.Initializer == current && IsCollectionInitializer(creation.Initializer):
+                            // new List<string> { "..." }, new() { ["Authorization"] = "..." }: the collection holds it. (An
+                            // object initializer's member is the object's own: following the object would taint every
+                            // client created with a credential in it.)
                             break;
 
                         case ConditionalExpressionSyntax conditional when conditional.Condition != current:
@@ -610,6 +629,25 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     current = parent;
                 }
+            }
+
+            /// <summary>A collection initializer, or a dictionary's <c>{ ["key"] = value }</c>; not an object initializer of other members.</summary>
+            private static bool IsCollectionInitializer(InitializerExpressionSyntax initializer)
+            {
+                if (initializer.IsKind(SyntaxKind.CollectionInitializerExpression))
+                {
+                    return true;
+                }
+
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is not AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax })
+                    {
+                        return false;
+                    }
+                }
+
+                return initializer.Expressions.Count > 0;
             }
 
             /// <summary>A call whose result carries its arguments (a string operation or a path builder); stores into a receiver are tainted on the way.</summary>

@@ -513,6 +513,8 @@ namespace TokenPolicy.Analyzers.Requests
                         SyntaxNode used = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
                         var handedOn = used.Parent switch
                         {
+                            // Sending a request hands it to the sink itself, which sets no header.
+                            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SendAsync" or "Send" } } } } => false,
                             ArgumentSyntax => true,
                             EqualsValueClauseSyntax => true,
                             AssignmentExpressionSyntax assignment => assignment.Right == used,
