@@ -179,6 +179,18 @@ namespace TokenPolicy.Analyzers.Evaluation
                 pending.Clear();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
+                    // The tree's text is read once for all the names of this round (not once per name).
+                    var length = -1;
+                    int Text()
+                    {
+                        if (length < 0)
+                        {
+                            length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+                        }
+
+                        return length;
+                    }
+
                     foreach (var name in wanted)
                     {
                         if (!WordIndex.MayContainAny(tree, new[] { name }, cancellationToken))
@@ -187,7 +199,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                         var isType = types.Contains(name);
-                        foreach (var (created, enclosing) in References(tree, name, cancellationToken))
+                        foreach (var (created, enclosing) in References(tree, name, Text, cancellationToken))
                         {
                             if (!isType || created)
                             {
@@ -238,11 +250,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// Every mention of <paramref name="name"/> in <paramref name="tree"/>: whether it creates (or derives from) a type of
         /// that name, and the members that hold it. Kept per tree: it reads the tree alone.
         /// </summary>
-        private static List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        private static List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References(SyntaxTree tree, string name, Func<int> text, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, "reach-refs:" + name, () =>
             {
                 var found = new List<(bool, List<(string, bool, SyntaxNode)>)>();
-                var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
+                var length = text();
                 var buffer = t_buffer!;
                 SyntaxNode? root = null;
                 for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
