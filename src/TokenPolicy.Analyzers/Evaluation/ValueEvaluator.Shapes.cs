@@ -286,9 +286,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private ValueSet EvaluateBuilderLocal(ILocalReferenceOperation reference, int depth)
             {
                 var local = reference.Local;
-                var root = GetRoot(reference);
-                var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!index.TryGet(local, out var writes) || writes.Plain.Count != 1 || writes.Plain[0].Kind != WriteKind.Value
+                if (WritesOf(reference, local) is not { } writes || writes.Plain.Count != 1 || writes.Plain[0].Kind != WriteKind.Value
                     || writes.Calls.Count > MaxBuilderCalls || !_guard.TryEnter(local))
                 {
                     return ValueSet.Unknown;
@@ -522,9 +520,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private void AddLocalElements(ILocalReferenceOperation reference, int depth, List<IOperation?> into)
             {
                 var local = reference.Local;
-                var root = GetRoot(reference);
-                var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!index.TryGet(local, out var writes) || writes.Plain.Count == 0 || !_guard.TryEnter(local))
+                if (WritesOf(reference, local) is not { } writes || writes.Plain.Count == 0 || !_guard.TryEnter(local))
                 {
                     into.Add(null);
                     return;
@@ -725,9 +721,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                     case ILocalReferenceOperation local:
-                        var root = GetRoot(local);
-                        var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                        if (!index.TryGet(local.Local, out var writes) || writes.Plain.Count != 1 || writes.Plain[0].Kind != WriteKind.Value
+                        if (WritesOf(local, local.Local) is not { } writes || writes.Plain.Count != 1 || writes.Plain[0].Kind != WriteKind.Value
                             || writes.Escapes || HasMutatingCall(writes.Calls) || !_guard.TryEnter(local.Local))
                         {
                             return null;
@@ -880,9 +874,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private void AddLocalTupleElements(ILocalReferenceOperation reference, int index, int depth, List<IOperation?> into)
             {
                 var local = reference.Local;
-                var root = GetRoot(reference);
-                var assignments = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!assignments.TryGet(local, out var writes) || writes.Plain.Count == 0 || !_guard.TryEnter(local))
+                if (WritesOf(reference, local) is not { } writes || writes.Plain.Count == 0 || !_guard.TryEnter(local))
                 {
                     into.Add(null);
                     return;

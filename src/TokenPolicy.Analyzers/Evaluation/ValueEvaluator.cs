@@ -248,7 +248,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     case IObjectCreationOperation creation when Types.IsFileInfo(creation.Type):
                         // A FileInfo stands for the path it was created with.
-                        return EvaluateArgument(creation.Arguments, "fileName", depth);
+                        return Evaluate(ArgumentNamed(creation.Arguments, "fileName"), depth);
 
                     default:
                         return ValueSet.Unknown;
@@ -466,9 +466,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// </summary>
             private ValueSet EvaluateVariable(IOperation reference, ISymbol variable, ValueSet initial, int depth)
             {
-                var root = GetRoot(reference);
-                var index = _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root));
-                if (!index.TryGet(variable, out var writes) || (writes.Plain.Count == 0 && writes.Appended.Count == 0))
+                if (WritesOf(reference, variable) is not { } writes || (writes.Plain.Count == 0 && writes.Appended.Count == 0))
                 {
                     // A local never written (or written where this body cannot see) is unknown, never guessed.
                     return initial.IsEmpty && variable is ILocalSymbol ? ValueSet.Unknown : initial;
@@ -507,13 +505,20 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            /// <summary>The writes of a local or parameter in the body holding <paramref name="reference"/> (indexed once per body); null when none.</summary>
+            private LocalAssignments.Writes? WritesOf(IOperation reference, ISymbol variable)
+            {
+                var root = GetRoot(reference);
+                return _owner._localAssignments.GetOrAdd(root.Syntax, _ => LocalAssignments.Build(root)).TryGet(variable, out var writes) ? writes : null;
+            }
+
             private ValueSet EvaluateInvocation(IInvocationOperation invocation, int depth)
             {
                 var method = invocation.TargetMethod;
                 switch (Types.Classify(method))
                 {
                     case KnownStringMethod.GetEnvironmentVariable:
-                        var names = Evaluate(SinkArgument(invocation.Arguments, "variable"), depth);
+                        var names = Evaluate(ArgumentNamed(invocation.Arguments, "variable"), depth);
                         if (names.Values.Length == 1 && names.Values[0].ConstantText is { Length: > 0 } name)
                         {
                             return ValueSet.Of(StringValue.EnvironmentVariable(name));
@@ -559,32 +564,6 @@ namespace TokenPolicy.Analyzers.Evaluation
                     default:
                         return EvaluateSourceMethod(invocation, depth);
                 }
-            }
-
-            private static IOperation? SinkArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
-            {
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Name == parameterName)
-                    {
-                        return argument.Value;
-                    }
-                }
-
-                return null;
-            }
-
-            private ValueSet EvaluateArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName, int depth)
-            {
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Name == parameterName)
-                    {
-                        return Evaluate(argument.Value, depth);
-                    }
-                }
-
-                return ValueSet.Unknown;
             }
 
             /// <summary>Folds every string argument (expanding params arrays and collection arguments) left to right, in parameter order.</summary>
