@@ -10,8 +10,8 @@ namespace TokenPolicy.Analyzers.Core
 {
     /// <summary>
     /// Everything TokenPolicy keeps for one compilation, shared by its analyzers: the value evaluator, and each rule
-    /// family's resolved sinks, candidate index and method summaries (<see cref="RuleState"/>). Built in a
-    /// compilation-start action, lazily; every part is deterministic, thread-safe and cancellable.
+    /// family's resolved sinks, candidate index and method summaries (<see cref="RuleState"/>). Created in a
+    /// compilation-start action; every part is built lazily, on first use by an operation action; every part is deterministic, thread-safe and cancellable.
     /// </summary>
     internal sealed class CompilationState
     {
@@ -19,17 +19,22 @@ namespace TokenPolicy.Analyzers.Core
 
         private readonly ConcurrentDictionary<string, Lazy<RuleState?>> _rules = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<CandidateIndex>> _candidates = new(StringComparer.Ordinal);
+        private readonly Lazy<ValueEvaluator> _evaluator;
         private AnalyzerConfigOptionsProvider? _options;
 
         private CompilationState(Compilation compilation)
         {
             Compilation = compilation;
-            Evaluator = new ValueEvaluator(compilation, new WellKnownTypes(compilation));
+            _evaluator = new Lazy<ValueEvaluator>(() => new ValueEvaluator(compilation, new WellKnownTypes(compilation)));
         }
 
         public Compilation Compilation { get; }
 
-        public ValueEvaluator Evaluator { get; }
+        /// <summary>
+        /// The value evaluator, created on first use: its well-known types are looked up then, not in a compilation-start
+        /// action (see <see cref="TokenPolicyAnalyzer"/> on why no symbol is looked up at compilation start).
+        /// </summary>
+        public ValueEvaluator Evaluator => _evaluator.Value;
 
         /// <summary>The state of <paramref name="compilation"/>; <paramref name="options"/> are the analysis options, when known.</summary>
         public static CompilationState Get(Compilation compilation, AnalyzerOptions? options = null)

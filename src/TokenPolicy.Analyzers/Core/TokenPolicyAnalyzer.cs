@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -77,12 +78,22 @@ namespace TokenPolicy.Analyzers.Core
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
+                // No symbol is looked up here. A compilation's first symbol lookup builds its declaration table and binds
+                // its references: work the compiler does anyway before it binds the first method body, but charged to
+                // whichever analyzer asks first when that is a compilation-start action. The rule's sinks are resolved
+                // by the first operation instead (a compilation without them then costs one field read per operation).
                 var compilation = CompilationState.Get(start.Compilation, start.Options);
-                var rule = compilation.Rule(GetType().FullName!, CreateRuleState);
-                if (rule is not null)
-                {
-                    start.RegisterOperationAction(c => Analyze(c, rule), OperationKinds);
-                }
+                var key = GetType().FullName!;
+                var rule = new Lazy<RuleState?>(() => compilation.Rule(key, CreateRuleState), LazyThreadSafetyMode.ExecutionAndPublication);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (rule.Value is { } state)
+                        {
+                            Analyze(c, state);
+                        }
+                    },
+                    OperationKinds);
             });
         }
 

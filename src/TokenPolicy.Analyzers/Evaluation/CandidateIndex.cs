@@ -247,7 +247,6 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
             private readonly List<string> _pendingMembers = new();
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
-            private char[]? _buffer;
             private bool _saturated;
 
             public Builder(CandidateIndex owner, CancellationToken cancellationToken)
@@ -316,15 +315,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                             continue;
                         }
 
-                        var length = -1;
+                        string? text = null;
                         SyntaxNode? root = null;
                         foreach (var name in treeMembers)
                         {
                             Apply(Recorded(tree, "taint-refs:" + name, () =>
                             {
-                                length = length < 0 ? ReadText(tree) : length;
+                                text ??= TreeText.Get(tree, _cancellationToken);
                                 root ??= tree.GetRoot(_cancellationToken);
-                                FollowReferences(tree, root, name, 0, length);
+                                FollowReferences(text, root, name, 0, text.Length);
                             }));
                         }
 
@@ -332,9 +331,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                         {
                             Apply(Recorded(tree, "taint-scoped:" + scope.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name, () =>
                             {
-                                length = length < 0 ? ReadText(tree) : length;
+                                text ??= TreeText.Get(tree, _cancellationToken);
                                 root ??= tree.GetRoot(_cancellationToken);
-                                FollowReferences(tree, root, name, scope.Span.Start, Math.Min(scope.Span.End, length));
+                                FollowReferences(text, root, name, scope.Span.Start, Math.Min(scope.Span.End, text.Length));
                             }));
                         }
 
@@ -347,8 +346,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 return new Closure(literals, _members, _scoped, _saturated);
             }
-
-            private int ReadText(SyntaxTree tree) => TreeText.Read(tree, ref _buffer, _cancellationToken);
 
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>
             private readonly struct Taint
@@ -840,14 +837,14 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             /// <summary>Follows every reader of <paramref name="name"/> in <c>[start, end)</c> of the tree's text.</summary>
-            private void FollowReferences(SyntaxTree tree, SyntaxNode root, string name, int start, int end)
+            private void FollowReferences(string text, SyntaxNode root, string name, int start, int end)
             {
                 var position = start;
                 var pattern = name.AsSpan();
                 var checks = 0;
                 while (position < end)
                 {
-                    var offset = new ReadOnlySpan<char>(_buffer, position, end - position).IndexOf(pattern, StringComparison.Ordinal);
+                    var offset = text.AsSpan(position, end - position).IndexOf(pattern, StringComparison.Ordinal);
                     if (offset < 0)
                     {
                         return;
@@ -855,7 +852,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     var found = position + offset;
                     position = found + name.Length;
-                    if ((found > 0 && TreeText.IsWordChar(_buffer![found - 1])) || (position < end && TreeText.IsWordChar(_buffer![position])))
+                    if ((found > 0 && TreeText.IsWordChar(text[found - 1])) || (position < end && TreeText.IsWordChar(text[position])))
                     {
                         continue;
                     }

@@ -170,36 +170,36 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     Add(name, isType, declaration);
                 }
+
+                // Past the bound the answer is "every method" whatever else is found: stop reading (the same answer, sooner).
+                if (names.Count > MaxNames)
+                {
+                    return Result.All;
+                }
             }
 
-            // Callers, by name, round after round.
+            // Callers, by name, round after round: each tree's text is read once per round for all the round's names.
             for (var round = 0; pending.Count > 0 && round < MaxRounds && names.Count <= MaxNames; round++)
             {
-                var wanted = pending.ToArray();
+                var wanted = new WordSet(pending);
+                var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var name in pending)
+                {
+                    keys[name] = "reach-refs:" + name;
+                }
+
                 pending.Clear();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    // The tree's text is read once for all the names of this round (not once per name).
-                    var length = -1;
-                    int Text()
+                    if (!wanted.MayOccurIn(tree, cancellationToken))
                     {
-                        if (length < 0)
-                        {
-                            length = TreeText.Read(tree, ref t_buffer, cancellationToken);
-                        }
-
-                        return length;
+                        continue;
                     }
 
-                    foreach (var name in wanted)
+                    foreach (var (name, references) in References(tree, keys, wanted, cancellationToken))
                     {
-                        if (!WordIndex.MayContainAny(tree, new[] { name }, cancellationToken))
-                        {
-                            continue;
-                        }
-
                         var isType = types.Contains(name);
-                        foreach (var (created, enclosing) in References(tree, name, Text, cancellationToken))
+                        foreach (var (created, enclosing) in references)
                         {
                             if (!isType || created)
                             {
@@ -209,6 +209,11 @@ namespace TokenPolicy.Analyzers.Evaluation
                                 }
                             }
                         }
+                    }
+
+                    if (names.Count > MaxNames)
+                    {
+                        return Result.All;
                     }
                 }
             }
@@ -223,8 +228,8 @@ namespace TokenPolicy.Analyzers.Evaluation
         private List<(string Name, bool IsType, SyntaxNode Declaration)> FindSeeds(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var seeds = new List<(string, bool, SyntaxNode)>();
-            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
-            var buffer = t_buffer!;
+            var buffer = TreeText.Get(tree, cancellationToken);
+            var length = buffer.Length;
             SyntaxNode? root = null;
             foreach (var needle in _needles)
             {
@@ -243,40 +248,67 @@ namespace TokenPolicy.Analyzers.Evaluation
             return seeds;
         }
 
-        [ThreadStatic]
-        private static char[]? t_buffer;
-
         /// <summary>
-        /// Every mention of <paramref name="name"/> in <paramref name="tree"/>: whether it creates (or derives from) a type of
-        /// that name, and the members that hold it. Kept per tree: it reads the tree alone.
+        /// Every mention of each wanted name in <paramref name="tree"/>: whether it creates (or derives from) a type of that
+        /// name, and the members that hold it. Kept per tree and name (it reads the tree alone), so another compilation
+        /// over the tree reads only the names it has not looked for yet; those are found in one pass over the text.
         /// </summary>
-        private static List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References(SyntaxTree tree, string name, Func<int> text, CancellationToken cancellationToken)
-            => TreeMemo.Get(tree, "reach-refs:" + name, () =>
+        private static List<(string Name, List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References)> References(
+            SyntaxTree tree, Dictionary<string, string> keys, WordSet wanted, CancellationToken cancellationToken)
+        {
+            var result = new List<(string, List<(bool, List<(string, bool, SyntaxNode)>)>)>(keys.Count);
+            List<string>? missing = null;
+            foreach (var pair in keys)
             {
-                var found = new List<(bool, List<(string, bool, SyntaxNode)>)>();
-                var length = text();
-                var buffer = t_buffer!;
-                SyntaxNode? root = null;
-                for (var at = IndexOf(buffer, length, name, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, name, at + name.Length, StringComparison.Ordinal))
+                if (TreeMemo.TryGet<List<(bool, List<(string, bool, SyntaxNode)>)>>(tree, pair.Value, out var known))
                 {
-                    var end = at + name.Length;
-                    if ((at > 0 && TreeText.IsWordChar(buffer[at - 1])) || (end < length && TreeText.IsWordChar(buffer[end])))
+                    if (known.Count > 0)
                     {
-                        continue;
-                    }
-
-                    root ??= tree.GetRoot(cancellationToken);
-                    var token = root.FindToken(at);
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simple)
-                    {
-                        var enclosing = new List<(string, bool, SyntaxNode)>();
-                        AddEnclosing(simple, (n, t, d) => enclosing.Add((n, t, d)));
-                        found.Add((IsCreatedType(simple), enclosing));
+                        result.Add((pair.Key, known));
                     }
                 }
+                else
+                {
+                    (missing ??= new List<string>()).Add(pair.Key);
+                }
+            }
 
-                return found;
-            });
+            if (missing is null)
+            {
+                return result;
+            }
+
+            var found = new Dictionary<string, List<(bool, List<(string, bool, SyntaxNode)>)>>(StringComparer.Ordinal);
+            foreach (var name in missing)
+            {
+                found[name] = new List<(bool, List<(string, bool, SyntaxNode)>)>();
+            }
+
+            var text = TreeText.Get(tree, cancellationToken);
+            SyntaxNode? root = null;
+            foreach (var (at, word) in (missing.Count == keys.Count ? wanted : new WordSet(missing)).Occurrences(text, cancellationToken))
+            {
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(at);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simple)
+                {
+                    var enclosing = new List<(string, bool, SyntaxNode)>();
+                    AddEnclosing(simple, (n, t, d) => enclosing.Add((n, t, d)));
+                    found[word].Add((IsCreatedType(simple), enclosing));
+                }
+            }
+
+            foreach (var name in missing)
+            {
+                var references = TreeMemo.Get(tree, keys[name], () => found[name]);
+                if (references.Count > 0)
+                {
+                    result.Add((name, references));
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>
         /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a
@@ -367,20 +399,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                 || current.Parent is SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax;
         }
 
-        private static int IndexOf(char[] buffer, int length, string needle, int start, StringComparison comparison)
-        {
-            if (start >= length)
-            {
-                return -1;
-            }
-
-            var offset = new ReadOnlySpan<char>(buffer, start, length - start).IndexOf(needle.AsSpan(), comparison);
-            return offset < 0 ? -1 : start + offset;
-        }
+        private static int IndexOf(string buffer, int length, string needle, int start, StringComparison comparison)
+            => start >= length ? -1 : buffer.IndexOf(needle, start, comparison);
 
 
         private sealed class Result
         {
+            /// <summary>Saturated: every method may reach a sink.</summary>
+            public static readonly Result All = new(new HashSet<string>(StringComparer.Ordinal), saturated: true);
+
             public Result(HashSet<string> names, bool saturated)
             {
                 Names = names;

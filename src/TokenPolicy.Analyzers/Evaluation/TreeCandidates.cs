@@ -13,17 +13,14 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     internal static class TreeCandidates
     {
-        [ThreadStatic]
-        private static char[]? t_buffer;
-
         /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate.</summary>
         public static int[] Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, "candidates:" + filter.Key, () => Scan(tree, filter, cancellationToken));
 
         private static int[] Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
         {
-            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
-            var buffer = t_buffer!;
+            var buffer = TreeText.Get(tree, cancellationToken);
+            var length = buffer.Length;
             SyntaxNode? root = null;
             HashSet<int>? seen = null;
             var results = new List<int>();
@@ -31,7 +28,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             while (position < length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var quote = Array.IndexOf(buffer, '"', position, length - position);
+                var quote = buffer.IndexOf('"', position);
                 if (quote < 0)
                 {
                     break;
@@ -45,7 +42,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     end++;
                 }
 
-                if (end >= length || buffer[end] != '"' || end - quote < 3 || !filter.MayContain(new ReadOnlySpan<char>(buffer, quote + 1, end - quote - 1)))
+                if (end >= length || buffer[end] != '"' || end - quote < 3 || !filter.MayContain(buffer.AsSpan(quote + 1, end - quote - 1)))
                 {
                     continue;
                 }

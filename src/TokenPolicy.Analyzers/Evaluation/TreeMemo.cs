@@ -15,6 +15,20 @@ namespace TokenPolicy.Analyzers.Evaluation
     {
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, object>> Memos = new();
 
+        /// <summary>The fact kept under <paramref name="key"/> for <paramref name="tree"/>, when there is one.</summary>
+        public static bool TryGet<T>(SyntaxTree tree, string key, out T value)
+            where T : class
+        {
+            if (Memos.TryGetValue(tree, out var memo) && memo.TryGetValue(key, out var cached))
+            {
+                value = (T)cached;
+                return true;
+            }
+
+            value = null!;
+            return false;
+        }
+
         public static T Get<T>(SyntaxTree tree, string key, Func<T> compute)
             where T : class
         {
@@ -28,21 +42,17 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
     }
 
-    /// <summary>Reading a tree's text into a caller-owned buffer, and what counts as a word character in it.</summary>
+    /// <summary>A tree's text as one string, and what counts as a word character in it.</summary>
     internal static class TreeText
     {
-        /// <summary>Copies the tree's text into <paramref name="buffer"/> (grown when needed); returns its length.</summary>
-        public static int Read(SyntaxTree tree, ref char[]? buffer, CancellationToken cancellationToken)
-        {
-            var text = tree.GetText(cancellationToken);
-            if (buffer is null || buffer.Length < text.Length)
-            {
-                buffer = new char[Math.Max(text.Length, Math.Max(4096, (buffer?.Length ?? 0) * 2))];
-            }
-
-            text.CopyTo(0, buffer, 0, text.Length);
-            return text.Length;
-        }
+        /// <summary>
+        /// The tree's text as one string, kept per tree: every scan of the tree (words, candidate literals, sink names,
+        /// references) reads this one string instead of copying the text again. A text parsed from a string holds that
+        /// string, and <see cref="Microsoft.CodeAnalysis.Text.SourceText.ToString()"/> returns it without a copy; other
+        /// texts (large files read in chunks, edited texts in the IDE) are copied once per tree.
+        /// </summary>
+        public static string Get(SyntaxTree tree, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, "text", () => tree.GetText(cancellationToken).ToString());
 
         /// <summary>A character of an identifier-like word: letters (any non-ASCII counts as one), digits, underscore.</summary>
         public static bool IsWordChar(char c) => IsWordStart(c) || (uint)(c - '0') < 10;

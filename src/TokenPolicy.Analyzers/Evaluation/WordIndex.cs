@@ -32,13 +32,25 @@ namespace TokenPolicy.Analyzers.Evaluation
             return false;
         }
 
-        [ThreadStatic]
-        private static char[]? t_buffer;
+        /// <summary>True when <paramref name="tree"/> may contain a word of one of <paramref name="hashes"/> (<see cref="Hash"/>).</summary>
+        public static bool MayContainAnyHash(SyntaxTree tree, int[] hashes, CancellationToken cancellationToken)
+        {
+            var bits = TreeMemo.Get(tree, "words", () => Build(tree, cancellationToken));
+            foreach (var hash in hashes)
+            {
+                if (Contains(bits, hash))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static ulong[] Build(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var length = TreeText.Read(tree, ref t_buffer, cancellationToken);
-            var buffer = t_buffer!;
+            var buffer = TreeText.Get(tree, cancellationToken);
+            var length = buffer.Length;
             var bits = new ulong[Math.Max(16, length / 128)];
             var i = 0;
             while (i < length)

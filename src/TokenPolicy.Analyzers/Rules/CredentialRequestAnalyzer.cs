@@ -46,12 +46,18 @@ namespace TokenPolicy.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
+                // Resolved by the first operation, not here (see TokenPolicyAnalyzer.Initialize: no symbol lookups at start).
                 var compilation = CompilationState.Get(start.Compilation, start.Options);
-                var state = State.For(compilation);
-                if (!state.Sinks.IsEmpty)
-                {
-                    start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Invocation);
-                }
+                var state = new Lazy<State?>(() => State.For(compilation) is { Sinks.IsEmpty: false } s ? s : null, LazyThreadSafetyMode.ExecutionAndPublication);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (state.Value is { } s)
+                        {
+                            Analyze(c, s);
+                        }
+                    },
+                    OperationKind.Invocation);
             });
         }
 
