@@ -182,12 +182,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             for (var round = 0; pending.Count > 0 && round < MaxRounds && names.Count <= MaxNames; round++)
             {
                 var wanted = new WordSet(pending);
-                var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var name in pending)
-                {
-                    keys[name] = "reach-refs:" + name;
-                }
-
+                var roundKey = "reach-refs:" + string.Join("|", wanted.Words);
                 pending.Clear();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
@@ -196,7 +191,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         continue;
                     }
 
-                    foreach (var (name, references) in References(tree, keys, wanted, cancellationToken))
+                    foreach (var (name, references) in References(tree, roundKey, wanted, cancellationToken))
                     {
                         var isType = types.Contains(name);
                         foreach (var (created, enclosing) in references)
@@ -249,66 +244,39 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
-        /// Every mention of each wanted name in <paramref name="tree"/>: whether it creates (or derives from) a type of that
-        /// name, and the members that hold it. Kept per tree and name (it reads the tree alone), so another compilation
-        /// over the tree reads only the names it has not looked for yet; those are found in one pass over the text.
+        /// Every mention of the wanted names in <paramref name="tree"/>, found in one pass over its text: per name found,
+        /// whether each mention creates (or derives from) a type of that name, and the members that hold it. Kept per tree
+        /// and set of names (it reads the tree alone): another compilation over the tree that looks for the same names
+        /// (the IDE after an edit elsewhere) reads nothing again.
         /// </summary>
         private static List<(string Name, List<(bool Created, List<(string, bool, SyntaxNode)> Enclosing)> References)> References(
-            SyntaxTree tree, Dictionary<string, string> keys, WordSet wanted, CancellationToken cancellationToken)
-        {
-            var result = new List<(string, List<(bool, List<(string, bool, SyntaxNode)>)>)>(keys.Count);
-            List<string>? missing = null;
-            foreach (var pair in keys)
+            SyntaxTree tree, string key, WordSet wanted, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, key, () =>
             {
-                if (TreeMemo.TryGet<List<(bool, List<(string, bool, SyntaxNode)>)>>(tree, pair.Value, out var known))
+                var found = new List<(string, List<(bool, List<(string, bool, SyntaxNode)>)>)>();
+                var text = TreeText.Get(tree, cancellationToken);
+                SyntaxNode? root = null;
+                foreach (var (at, word) in wanted.Occurrences(text, cancellationToken))
                 {
-                    if (known.Count > 0)
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(at);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simple)
                     {
-                        result.Add((pair.Key, known));
+                        var enclosing = new List<(string, bool, SyntaxNode)>();
+                        AddEnclosing(simple, (n, t, d) => enclosing.Add((n, t, d)));
+                        var index = found.FindIndex(f => ReferenceEquals(f.Item1, word));
+                        if (index < 0)
+                        {
+                            found.Add((word, new List<(bool, List<(string, bool, SyntaxNode)>)>()));
+                            index = found.Count - 1;
+                        }
+
+                        found[index].Item2.Add((IsCreatedType(simple), enclosing));
                     }
                 }
-                else
-                {
-                    (missing ??= new List<string>()).Add(pair.Key);
-                }
-            }
 
-            if (missing is null)
-            {
-                return result;
-            }
-
-            var found = new Dictionary<string, List<(bool, List<(string, bool, SyntaxNode)>)>>(StringComparer.Ordinal);
-            foreach (var name in missing)
-            {
-                found[name] = new List<(bool, List<(string, bool, SyntaxNode)>)>();
-            }
-
-            var text = TreeText.Get(tree, cancellationToken);
-            SyntaxNode? root = null;
-            foreach (var (at, word) in (missing.Count == keys.Count ? wanted : new WordSet(missing)).Occurrences(text, cancellationToken))
-            {
-                root ??= tree.GetRoot(cancellationToken);
-                var token = root.FindToken(at);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simple)
-                {
-                    var enclosing = new List<(string, bool, SyntaxNode)>();
-                    AddEnclosing(simple, (n, t, d) => enclosing.Add((n, t, d)));
-                    found[word].Add((IsCreatedType(simple), enclosing));
-                }
-            }
-
-            foreach (var name in missing)
-            {
-                var references = TreeMemo.Get(tree, keys[name], () => found[name]);
-                if (references.Count > 0)
-                {
-                    result.Add((name, references));
-                }
-            }
-
-            return result;
-        }
+                return found;
+            });
 
         /// <summary>
         /// The member that holds <paramref name="node"/>: a method (its name), and its type (whose constructors may store a

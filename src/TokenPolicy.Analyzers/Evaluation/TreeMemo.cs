@@ -15,20 +15,6 @@ namespace TokenPolicy.Analyzers.Evaluation
     {
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, object>> Memos = new();
 
-        /// <summary>The fact kept under <paramref name="key"/> for <paramref name="tree"/>, when there is one.</summary>
-        public static bool TryGet<T>(SyntaxTree tree, string key, out T value)
-            where T : class
-        {
-            if (Memos.TryGetValue(tree, out var memo) && memo.TryGetValue(key, out var cached))
-            {
-                value = (T)cached;
-                return true;
-            }
-
-            value = null!;
-            return false;
-        }
-
         public static T Get<T>(SyntaxTree tree, string key, Func<T> compute)
             where T : class
         {

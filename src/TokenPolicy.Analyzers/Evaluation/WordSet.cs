@@ -43,9 +43,18 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             _hashes = hashes.ToArray();
+            var all = new List<string>();
+            foreach (var same in _byHash.Values)
+            {
+                all.AddRange(same);
+            }
+
+            all.Sort(StringComparer.Ordinal);
+            Words = all;
         }
 
-        public int Count => _byHash.Count;
+        /// <summary>The words, each once, sorted ordinally (a key for what was looked for).</summary>
+        public IReadOnlyList<string> Words { get; }
 
         /// <summary>True when <paramref name="tree"/> may hold one of the words (false is exact).</summary>
         public bool MayOccurIn(SyntaxTree tree, CancellationToken cancellationToken)
