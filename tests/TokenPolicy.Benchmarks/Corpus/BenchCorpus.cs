@@ -58,12 +58,15 @@ public sealed class BenchCorpus
         new[] { "NET", "NET8_0", "NET8_0_OR_GREATER", "NETCOREAPP", "RELEASE" });
 
     /// <param name="freshTrees">
-    /// New tree objects over the same parsed text: a one-shot build starts with no per-tree state of any analyzer (TokenPolicy
-    /// keeps facts per tree, which an IDE reuses across snapshots but a command-line build never sees twice).
+    /// New trees parsed again from the same text (before any timing starts): a one-shot build starts with no per-tree
+    /// state of the compiler or of any analyzer (TokenPolicy keeps facts per tree, which an IDE reuses across snapshots
+    /// but a command-line build never sees twice). <c>WithRootAndOptions</c> with the tree's own root and options returns
+    /// the same tree object, so it cannot make fresh trees (it did not, before this was fixed: every repetition after
+    /// the first found the first one's per-tree facts).
     /// </param>
     public CSharpCompilation CreateCompilation(bool concurrentBuild, bool freshTrees = false) => CSharpCompilation.Create(
         "BenchmarkCorpus",
-        freshTrees ? Trees.Select(t => t.WithRootAndOptions(t.GetRoot(), t.Options)).ToImmutableArray() : Trees,
+        freshTrees ? Trees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)).ToImmutableArray() : Trees,
         References,
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
