@@ -33,12 +33,13 @@ namespace TokenPolicy.CodeFixes
                 foreach (var diagnostic in context.Diagnostics)
                 {
                     var plans = await ResolverRewriter.PlanAsync(document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+                    var single = ImmutableArray.Create(diagnostic);
                     if (plans.Count == 0)
                     {
+                        await RegisterMoreFixesAsync(context, single).ConfigureAwait(false);
                         continue;
                     }
 
-                    var single = ImmutableArray.Create(diagnostic);
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             UseResolverTitle,
@@ -55,6 +56,8 @@ namespace TokenPolicy.CodeFixes
                                 EquivalenceKeys.InjectResolver),
                             diagnostic);
                     }
+
+                    await RegisterMoreFixesAsync(context, single).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,6 +65,9 @@ namespace TokenPolicy.CodeFixes
                 // Never throw from a fixer (half-typed code): offer nothing.
             }
         }
+
+        /// <summary>Actions a rule adds after the resolver's (TP0004: the plain-fetch rewrite). None by default.</summary>
+        protected virtual Task RegisterMoreFixesAsync(CodeFixContext context, ImmutableArray<Diagnostic> diagnostic) => Task.CompletedTask;
 
         /// <summary>
         /// FixAll: every diagnostic of the document in one edit. A null key is the default action too: that is what
@@ -79,6 +85,10 @@ namespace TokenPolicy.CodeFixes
                 case EquivalenceKeys.InjectResolver:
                     inject = true;
                     break;
+                case EquivalenceKeys.UseCredentialClient:
+                    return diagnostics.IsDefaultOrEmpty
+                        ? document
+                        : await CredentialClientRewriter.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
                 default:
                     return document;
             }
