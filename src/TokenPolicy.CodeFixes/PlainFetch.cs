@@ -57,7 +57,7 @@ namespace TokenPolicy.CodeFixes
         private const char Hole = '\uE000';
 
         private static readonly Regex s_endpoint = new(
-            "^.*?/api/ambient/v1/(?:projects/\uE000/)?credentials/(\uE000)/token$",
+            "^.*?/api/ambient/v1/(?:projects/(?:\uE000|[^/?#\uE000]+)/)?credentials/(\uE000|[A-Za-z0-9_-]{1,64})/token$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
         public static PlainFetchPlan? Plan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -268,6 +268,12 @@ namespace TokenPolicy.CodeFixes
                 }
 
                 _callMethod = method;
+                if (_call.Expression is MemberAccessExpressionSyntax { Expression: { } receiver })
+                {
+                    // The client the request went through goes with it.
+                    _droppedRegions.Add(receiver);
+                }
+
                 foreach (var argument in operation.Arguments)
                 {
                     if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
@@ -659,6 +665,12 @@ namespace TokenPolicy.CodeFixes
                 if (!match.Success)
                 {
                     return null;
+                }
+
+                if (match.Groups[1].Value[0] != Hole)
+                {
+                    // A constant id: the literal segment.
+                    return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(match.Groups[1].Value));
                 }
 
                 var index = text.ToString(0, match.Groups[1].Index).Count(c => c == Hole);
