@@ -574,7 +574,8 @@ namespace TokenPolicy.CodeFixes
                     return Value.Element;
                 }
 
-                if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None && type is INamedTypeSymbol { IsGenericType: false })
+                if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None && type is INamedTypeSymbol { IsGenericType: false }
+                    && !type.GetAttributes().Any(a => a.AttributeClass is { Name: "JsonConverterAttribute" }))
                 {
                     dtoType = type;
                     return Value.Dto;
@@ -742,6 +743,7 @@ namespace TokenPolicy.CodeFixes
                     return false;
                 }
 
+                var feeding = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 foreach (var node in body.DescendantNodes())
                 {
                     if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } && _model.GetSymbolInfo(assigned, _cancellationToken).Symbol is ILocalSymbol)
@@ -761,9 +763,12 @@ namespace TokenPolicy.CodeFixes
                     {
                         return false;
                     }
+
+                    feeding.Add(local);
                 }
 
-                return true;
+                // A local that feeds nothing of the request (an audit call, say) is not the request's to drop.
+                return feeding.Count == _dropped.Count;
             }
 
             /// <summary>The reported call is the only request the body makes.</summary>

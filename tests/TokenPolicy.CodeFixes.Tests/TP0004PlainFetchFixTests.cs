@@ -498,6 +498,13 @@ public class TP0004PlainFetchFixTests
             """
         },
         {
+            "a local that feeds nothing of the request", false, """
+                var attempt = Interlocked.Increment(ref _attempts);
+                var json = await _http.GetStringAsync($"{_backend}/api/ambient/v1/credentials/{id}/token", ct);
+                return JsonDocument.Parse(json).RootElement.GetProperty("token").GetString() ?? string.Empty;
+            """
+        },
+        {
             "another field", false, """
                 var json = await _http.GetStringAsync($"{_backend}/api/ambient/v1/credentials/{id}/token", ct);
                 return JsonDocument.Parse(json).RootElement.GetProperty("access_token").GetString() ?? string.Empty;
@@ -600,6 +607,8 @@ public class TP0004PlainFetchFixTests
             {
                 private readonly HttpClient _http = new();
                 private readonly string _backend = "http://backend.svc";
+
+                private int _attempts;
 
                 public int LastStatus { get; private set; }
 
