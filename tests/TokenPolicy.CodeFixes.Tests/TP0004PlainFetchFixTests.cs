@@ -394,6 +394,52 @@ public class TP0004PlainFetchFixTests
         });
 
     [Fact]
+    public Task Inline_request_message_with_a_completion_option_and_a_property_client() => VerifyAsync("""
+        using System.Net.Http;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class Fetcher
+        {
+            private const string Base = "http://backend.svc/api/ambient/v1";
+            private readonly HttpClient _http = new();
+
+            public required CredentialClient Credentials { get; init; }
+
+            public async Task<string> FetchAsync(string id, CancellationToken ct)
+            {
+                using var response = await {|TP0004:_http.SendAsync(new HttpRequestMessage(HttpMethod.Get, Base + "/credentials/" + id + "/token"), HttpCompletionOption.ResponseHeadersRead, ct)|};
+                response.EnsureSuccessStatusCode();
+                var text = await response.Content.ReadAsStringAsync(ct);
+                var root = JsonDocument.Parse(text).RootElement;
+                return root.GetProperty("token").GetString() ?? string.Empty;
+            }
+        }
+        """, """
+        using System.Net.Http;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using TokenPolicy.Credentials;
+
+        class Fetcher
+        {
+            private const string Base = "http://backend.svc/api/ambient/v1";
+            private readonly HttpClient _http = new();
+
+            public required CredentialClient Credentials { get; init; }
+
+            public async Task<string> FetchAsync(string id, CancellationToken ct)
+            {
+                var result = await Credentials.GetByIdAsync(id, ct);
+                return result.Credential?.Token ?? string.Empty;
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_name_result_in_scope_is_not_reused() => VerifyAsync("""
         using System.Net.Http;
         using System.Text.Json;
