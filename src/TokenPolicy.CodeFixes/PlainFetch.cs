@@ -57,7 +57,7 @@ namespace TokenPolicy.CodeFixes
         private const char Hole = '\uE000';
 
         private static readonly Regex s_endpoint = new(
-            "^.*?/api/ambient/v1/(?:projects/(?:\uE000|[^/?#\uE000]+)/)?credentials/(\uE000|[A-Za-z0-9_-]{1,64})/token$",
+            "^(?:.*?/)?api/ambient/v1/(?:projects/(?:\uE000|[^/?#\uE000]+)/)?credentials/(\uE000|[A-Za-z0-9_-]{1,64})/token$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
         public static PlainFetchPlan? Plan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)

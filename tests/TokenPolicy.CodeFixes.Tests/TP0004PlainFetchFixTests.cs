@@ -551,6 +551,12 @@ public class TP0004PlainFetchFixTests
             """
         },
         {
+            "a base address that holds part of the path", false, """
+                var json = await _http.GetStringAsync($"credentials/{id}/token", ct);
+                return JsonDocument.Parse(json).RootElement.GetProperty("token").GetString() ?? string.Empty;
+            """
+        },
+        {
             "another field", false, """
                 var json = await _http.GetStringAsync($"{_backend}/api/ambient/v1/credentials/{id}/token", ct);
                 return JsonDocument.Parse(json).RootElement.GetProperty("access_token").GetString() ?? string.Empty;
@@ -633,6 +639,10 @@ public class TP0004PlainFetchFixTests
                 using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
                 return document.RootElement.GetProperty("token").GetString() ?? string.Empty;
         """)]
+    [InlineData("""
+                var json = await _http.GetStringAsync($"api/ambient/v1/credentials/{id}/token", ct);
+                return JsonDocument.Parse(json).RootElement.GetProperty("token").GetString() ?? string.Empty;
+        """)]
     public async Task The_same_class_with_a_plain_fetch_gets_the_rewrite(string body)
     {
         var offered = await ActionsAsync(InFetcher(body));
@@ -651,7 +661,7 @@ public class TP0004PlainFetchFixTests
 
             class Fetcher
             {
-                private readonly HttpClient _http = new();
+                private readonly HttpClient _http = new() { BaseAddress = new Uri("http://backend.svc/api/ambient/v1/") };
                 private readonly string _backend = "http://backend.svc";
 
                 private int _attempts;
