@@ -8,13 +8,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace TokenPolicy.CodeFixes
 {
     /// <summary>
-    /// Shared by the TP0001 and TP0002 fixers. Registers, per fixable diagnostic:
+    /// Shared by the TP0001, TP0002 and TP0004 fixers. Registers, per fixable diagnostic:
     /// <list type="number">
     /// <item>the safe default (always first, key <see cref="EquivalenceKeys.UseResolver"/>): the resolver in scope, else
     /// <c>CredentialTokenResolver.Default</c>; <c>await ResolveAsync</c> in async code, <c>Resolve()</c> elsewhere;</item>
-    /// <item>in classes, "Inject ICredentialTokenResolver through the constructor" (key <see cref="EquivalenceKeys.InjectResolver"/>).</item>
+    /// <item>in classes, "Inject ICredentialTokenResolver through the constructor" (key <see cref="EquivalenceKeys.InjectResolver"/>);</item>
+    /// <item>what the rule adds (<see cref="RegisterMoreFixesAsync"/>; TP0004: key <see cref="EquivalenceKeys.UseCredentialClient"/>).</item>
     /// </list>
-    /// FixAll goes through the same rewriter, one pass per document, for document, project and solution scope.
+    /// FixAll goes through the same rewriters, one pass per document, for document, project and solution scope.
     /// </summary>
     public abstract class ResolverCodeFixProvider : CodeFixProvider
     {
