@@ -11,10 +11,12 @@ namespace TokenPolicy.CodeFixes
         public const string Namespace = "TokenPolicy.Credentials";
         public const string ResolverInterfaceName = "ICredentialTokenResolver";
         public const string ResolverClassName = "CredentialTokenResolver";
+        public const string CredentialClientName = "CredentialClient";
 
         /// <summary>Fully qualified names, simplified (and a using directive added) after the edit.</summary>
         public const string QualifiedResolverInterface = "global::" + Namespace + "." + ResolverInterfaceName;
         public const string QualifiedResolverClass = "global::" + Namespace + "." + ResolverClassName;
+        public const string QualifiedCredentialClient = "global::" + Namespace + "." + CredentialClientName;
 
         private ClientSymbols(INamedTypeSymbol resolverInterface, INamedTypeSymbol resolverClass, INamedTypeSymbol cancellationToken)
         {
@@ -28,6 +30,12 @@ namespace TokenPolicy.CodeFixes
         public INamedTypeSymbol ResolverClass { get; }
 
         public INamedTypeSymbol CancellationToken { get; }
+
+        /// <summary>
+        /// <c>CredentialClient</c> when the referenced client has <c>GetByIdAsync(string, CancellationToken)</c> (what TP0004's
+        /// plain-fetch rewrite calls); null with an older client.
+        /// </summary>
+        public INamedTypeSymbol? CredentialClient { get; private set; }
 
         public static ClientSymbols? Get(Compilation compilation)
         {
@@ -49,7 +57,19 @@ namespace TokenPolicy.CodeFixes
                 return null;
             }
 
-            return new ClientSymbols(resolverInterface, resolverClass, cancellationToken);
+            var credentialClient = compilation.GetTypeByMetadataName(Namespace + "." + CredentialClientName);
+            var hasGetById = false;
+            if (credentialClient is not null && credentialClient.DeclaredAccessibility == Accessibility.Public)
+            {
+                foreach (var member in credentialClient.GetMembers("GetByIdAsync"))
+                {
+                    hasGetById |= member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, Parameters.Length: 2 } method
+                        && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                        && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, cancellationToken);
+                }
+            }
+
+            return new ClientSymbols(resolverInterface, resolverClass, cancellationToken) { CredentialClient = hasGetById ? credentialClient : null };
         }
 
         /// <summary>The type can stand for the resolver: the interface, or a type that implements it with public members.</summary>

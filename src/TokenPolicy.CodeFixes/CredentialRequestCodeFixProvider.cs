@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -20,7 +22,30 @@ namespace TokenPolicy.CodeFixes
     [Shared]
     public sealed class CredentialRequestCodeFixProvider : ResolverCodeFixProvider
     {
+        internal const string UseCredentialClientTitle = "Fetch it with CredentialClient.GetByIdAsync";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnsanctionedCredentialRequest);
+
+        /// <summary>
+        /// The plain fetch (a method whose job is the request and whose result is the answer's <c>token</c>): its body becomes
+        /// <c>CredentialClient.GetByIdAsync(id, ct)</c> (<see cref="CredentialClientRewriter"/>), after the header fix.
+        /// </summary>
+        protected override async Task RegisterMoreFixesAsync(CodeFixContext context, ImmutableArray<Diagnostic> diagnostic)
+        {
+            var document = context.Document;
+            var plans = await CredentialClientRewriter.PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (plans.Count == 0)
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    UseCredentialClientTitle,
+                    ct => CredentialClientRewriter.FixAsync(document, diagnostic, ct),
+                    EquivalenceKeys.UseCredentialClient),
+                diagnostic);
+        }
     }
 
     /// <summary>The TP0004 plan: the header value the analyzer named, when it is in this document.</summary>

@@ -12,5 +12,11 @@ namespace TokenPolicy.CodeFixes
 
         /// <summary>Second action, classes only: add an <c>ICredentialTokenResolver</c> constructor parameter (and a field) and use it.</summary>
         public const string InjectResolver = "TokenPolicy.InjectResolver";
+
+        /// <summary>
+        /// TP0004, plain fetches only: the method's body becomes <c>CredentialClient.GetByIdAsync(id, ct)</c> (a client in
+        /// scope, else one injected through the constructor). Registered after the header fix.
+        /// </summary>
+        public const string UseCredentialClient = "TokenPolicy.UseCredentialClient";
     }
 }

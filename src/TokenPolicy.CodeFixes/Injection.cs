@@ -9,17 +9,56 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace TokenPolicy.CodeFixes
 {
-    /// <summary>Names chosen for one class's injected resolver.</summary>
+    /// <summary>A service a fix injects through the constructor: its type and the names the field and parameter start from.</summary>
+    internal sealed class InjectedType
+    {
+        private InjectedType(string simpleName, string qualifiedName, INamedTypeSymbol symbol, string field, string parameter)
+        {
+            SimpleName = simpleName;
+            QualifiedName = qualifiedName;
+            Symbol = symbol;
+            Field = field;
+            Parameter = parameter;
+        }
+
+        /// <summary>The type's simple name (used when it binds there).</summary>
+        public string SimpleName { get; }
+
+        /// <summary><c>global::</c>-qualified, simplified (and a using directive added) after the edit.</summary>
+        public string QualifiedName { get; }
+
+        public INamedTypeSymbol Symbol { get; }
+
+        /// <summary>The field's base name.</summary>
+        public string Field { get; }
+
+        /// <summary>The parameter's base name.</summary>
+        public string Parameter { get; }
+
+        /// <summary><c>ICredentialTokenResolver</c> (TP0001, TP0002, TP0004's header fix).</summary>
+        public static InjectedType Resolver(ClientSymbols client)
+            => new(ClientSymbols.ResolverInterfaceName, ClientSymbols.QualifiedResolverInterface, client.ResolverInterface, "_credentialTokenResolver", "credentialTokenResolver");
+
+        /// <summary><c>CredentialClient</c> (TP0004's plain-fetch rewrite).</summary>
+        public static InjectedType CredentialClient(INamedTypeSymbol credentialClient)
+            => new(ClientSymbols.CredentialClientName, ClientSymbols.QualifiedCredentialClient, credentialClient, "_credentialClient", "credentialClient");
+    }
+
+    /// <summary>Names chosen for one class's injected service.</summary>
     internal sealed class InjectionNames
     {
-        public InjectionNames(string field, string parameter, bool viaPrimaryConstructor, bool interfaceInScope, string newLine)
+        public InjectionNames(InjectedType type, string field, string parameter, bool viaPrimaryConstructor, bool typeInScope, string newLine)
         {
+            Type = type;
             NewLine = newLine;
-            InterfaceInScope = interfaceInScope;
+            TypeInScope = typeInScope;
             Field = field;
             Parameter = parameter;
             ViaPrimaryConstructor = viaPrimaryConstructor;
         }
+
+        /// <summary>What is injected.</summary>
+        public InjectedType Type { get; }
 
         /// <summary>The readonly field (unused with a primary constructor).</summary>
         public string Field { get; }
@@ -30,8 +69,8 @@ namespace TokenPolicy.CodeFixes
         /// <summary>The class has a primary constructor: the parameter is added there and used directly (no field).</summary>
         public bool ViaPrimaryConstructor { get; }
 
-        /// <summary><c>ICredentialTokenResolver</c> binds by its simple name in the class (no using directive needed).</summary>
-        public bool InterfaceInScope { get; }
+        /// <summary>The injected type binds by its simple name in the class (no using directive needed).</summary>
+        public bool TypeInScope { get; }
 
         /// <summary>The document's line ending.</summary>
         public string NewLine { get; }
@@ -41,16 +80,14 @@ namespace TokenPolicy.CodeFixes
     }
 
     /// <summary>
-    /// The second action, "Inject ICredentialTokenResolver through the constructor". With a primary constructor the
+    /// Injects a service (<see cref="InjectedType"/>) through the constructor: the second action of TP0001/TP0002, "Inject
+    /// ICredentialTokenResolver through the constructor", and TP0004's plain-fetch rewrite when no CredentialClient is in scope. With a primary constructor the
     /// parameter is appended to it (and passed on by every other constructor's <c>this(...)</c>); otherwise a
     /// <c>private readonly</c> field is added, and every instance constructor gets the parameter: constructors that
     /// chain to <c>this(...)</c> pass it on, the others assign the field. A class without constructors gets one.
     /// </summary>
     internal static class Injection
     {
-        private const string FieldName = "_credentialTokenResolver";
-        private const string ParameterName = "credentialTokenResolver";
-
         /// <summary>Classes (and record classes without a parameter list) whose constructors are all here and can take one more required parameter.</summary>
         public static bool CanInject(TypeDeclarationSyntax type, INamedTypeSymbol symbol, SyntaxTree tree)
         {
@@ -98,7 +135,7 @@ namespace TokenPolicy.CodeFixes
         }
 
         /// <summary>Names that clash with nothing in the class, its bases, its constructors or at any of the use sites.</summary>
-        public static InjectionNames ChooseNames(TypeDeclarationSyntax type, INamedTypeSymbol symbol, SemanticModel model, ClientSymbols client, IEnumerable<int> usePositions)
+        public static InjectionNames ChooseNames(TypeDeclarationSyntax type, INamedTypeSymbol symbol, SemanticModel model, InjectedType injected, IEnumerable<int> usePositions)
         {
             var taken = new HashSet<string>(System.StringComparer.Ordinal);
             for (var current = symbol; current is not null; current = current.BaseType)
@@ -134,18 +171,18 @@ namespace TokenPolicy.CodeFixes
             }
 
             var viaPrimary = type.ParameterList is not null;
-            var parameterName = Unique(ParameterName);
-            var fieldName = viaPrimary ? string.Empty : Unique(FieldName);
-            var inScope = ResolverScope.TypeInScope(model, type.OpenBraceToken.SpanStart, ClientSymbols.ResolverInterfaceName, client.ResolverInterface);
+            var parameterName = Unique(injected.Parameter);
+            var fieldName = viaPrimary ? string.Empty : Unique(injected.Field);
+            var inScope = ResolverScope.TypeInScope(model, type.OpenBraceToken.SpanStart, injected.SimpleName, injected.Symbol);
             var newLine = type.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
-            return new InjectionNames(fieldName, parameterName, viaPrimary, inScope, string.IsNullOrEmpty(newLine) ? "\n" : newLine);
+            return new InjectionNames(injected, fieldName, parameterName, viaPrimary, inScope, string.IsNullOrEmpty(newLine) ? "\n" : newLine);
         }
 
         /// <summary>Adds the parameter (and field) to <paramref name="type"/>, the class as already edited.</summary>
         public static TypeDeclarationSyntax Apply(TypeDeclarationSyntax type, InjectionNames names)
         {
             var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(names.Parameter))
-                .WithType(ResolverInterfaceType(names).WithTrailingTrivia(SyntaxFactory.Space));
+                .WithType(InjectedTypeSyntax(names).WithTrailingTrivia(SyntaxFactory.Space));
 
             // Every explicit instance constructor takes the parameter; `this(...)` passes it on.
             type = type.ReplaceNodes(
@@ -158,7 +195,7 @@ namespace TokenPolicy.CodeFixes
             }
 
             var field = SyntaxFactory.FieldDeclaration(
-                    SyntaxFactory.VariableDeclaration(ResolverInterfaceType(names).WithTrailingTrivia(SyntaxFactory.Space))
+                    SyntaxFactory.VariableDeclaration(InjectedTypeSyntax(names).WithTrailingTrivia(SyntaxFactory.Space))
                         .AddVariables(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(names.Field))))
                 .WithModifiers(SyntaxFactory.TokenList(
                     SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space),
@@ -251,10 +288,10 @@ namespace TokenPolicy.CodeFixes
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(SyntaxFactory.ElasticEndOfLine(names.NewLine));
 
-        private static TypeSyntax ResolverInterfaceType(InjectionNames names)
-            => names.InterfaceInScope
-                ? SyntaxFactory.IdentifierName(ClientSymbols.ResolverInterfaceName)
-                : SyntaxFactory.ParseTypeName(ClientSymbols.QualifiedResolverInterface)
+        private static TypeSyntax InjectedTypeSyntax(InjectionNames names)
+            => names.TypeInScope
+                ? SyntaxFactory.IdentifierName(names.Type.SimpleName)
+                : SyntaxFactory.ParseTypeName(names.Type.QualifiedName)
                     .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         private static bool CanAppendRequired(ParameterListSyntax list)

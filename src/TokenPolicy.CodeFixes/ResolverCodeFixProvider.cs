@@ -8,13 +8,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace TokenPolicy.CodeFixes
 {
     /// <summary>
-    /// Shared by the TP0001 and TP0002 fixers. Registers, per fixable diagnostic:
+    /// Shared by the TP0001, TP0002 and TP0004 fixers. Registers, per fixable diagnostic:
     /// <list type="number">
     /// <item>the safe default (always first, key <see cref="EquivalenceKeys.UseResolver"/>): the resolver in scope, else
     /// <c>CredentialTokenResolver.Default</c>; <c>await ResolveAsync</c> in async code, <c>Resolve()</c> elsewhere;</item>
-    /// <item>in classes, "Inject ICredentialTokenResolver through the constructor" (key <see cref="EquivalenceKeys.InjectResolver"/>).</item>
+    /// <item>in classes, "Inject ICredentialTokenResolver through the constructor" (key <see cref="EquivalenceKeys.InjectResolver"/>);</item>
+    /// <item>what the rule adds (<see cref="RegisterMoreFixesAsync"/>; TP0004: key <see cref="EquivalenceKeys.UseCredentialClient"/>).</item>
     /// </list>
-    /// FixAll goes through the same rewriter, one pass per document, for document, project and solution scope.
+    /// FixAll goes through the same rewriters, one pass per document, for document, project and solution scope.
     /// </summary>
     public abstract class ResolverCodeFixProvider : CodeFixProvider
     {
@@ -33,12 +34,13 @@ namespace TokenPolicy.CodeFixes
                 foreach (var diagnostic in context.Diagnostics)
                 {
                     var plans = await ResolverRewriter.PlanAsync(document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+                    var single = ImmutableArray.Create(diagnostic);
                     if (plans.Count == 0)
                     {
+                        await RegisterMoreFixesAsync(context, single).ConfigureAwait(false);
                         continue;
                     }
 
-                    var single = ImmutableArray.Create(diagnostic);
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             UseResolverTitle,
@@ -55,6 +57,8 @@ namespace TokenPolicy.CodeFixes
                                 EquivalenceKeys.InjectResolver),
                             diagnostic);
                     }
+
+                    await RegisterMoreFixesAsync(context, single).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,6 +66,9 @@ namespace TokenPolicy.CodeFixes
                 // Never throw from a fixer (half-typed code): offer nothing.
             }
         }
+
+        /// <summary>Actions a rule adds after the resolver's (TP0004: the plain-fetch rewrite). None by default.</summary>
+        protected virtual Task RegisterMoreFixesAsync(CodeFixContext context, ImmutableArray<Diagnostic> diagnostic) => Task.CompletedTask;
 
         /// <summary>
         /// FixAll: every diagnostic of the document in one edit. A null key is the default action too: that is what
@@ -79,6 +86,10 @@ namespace TokenPolicy.CodeFixes
                 case EquivalenceKeys.InjectResolver:
                     inject = true;
                     break;
+                case EquivalenceKeys.UseCredentialClient:
+                    return diagnostics.IsDefaultOrEmpty
+                        ? document
+                        : await CredentialClientRewriter.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
                 default:
                     return document;
             }

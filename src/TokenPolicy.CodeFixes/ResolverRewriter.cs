@@ -104,7 +104,7 @@ namespace TokenPolicy.CodeFixes
                 {
                     if (model.GetDeclaredSymbol(group.Key, cancellationToken) is INamedTypeSymbol symbol)
                     {
-                        injections[group.Key] = Injection.ChooseNames(group.Key, symbol, model, client, group.Select(p => p.Scope.Position));
+                        injections[group.Key] = Injection.ChooseNames(group.Key, symbol, model, InjectedType.Resolver(client), group.Select(p => p.Scope.Position));
                     }
                 }
 

@@ -36,6 +36,14 @@ namespace TokenPolicy.CodeFixes
         public int Position { get; private set; }
 
         public static ResolverScope Compute(SemanticModel model, ExpressionSyntax target, ClientSymbols client, CancellationToken cancellationToken)
+            => Compute(model, target, client.IsResolverType, client, rewritten: null, cancellationToken);
+
+        /// <summary>
+        /// The same search for any service type (<paramref name="wanted"/>): TP0004's plain-fetch rewrite looks for a
+        /// <c>CredentialClient</c>. Locals and parameters declared inside <paramref name="rewritten"/> (the body the fix
+        /// replaces) are not used; <see cref="ResolverClassInScope"/> is only computed for the resolver.
+        /// </summary>
+        public static ResolverScope Compute(SemanticModel model, SyntaxNode target, System.Func<ITypeSymbol?, bool> wanted, ClientSymbols client, SyntaxNode? rewritten, CancellationToken cancellationToken)
         {
             var scope = new ResolverScope { Position = target.SpanStart };
             var context = Walk(target);
@@ -59,7 +67,14 @@ namespace TokenPolicy.CodeFixes
                     continue;
                 }
 
-                if (client.IsResolverType(type) && IsNotNullable(type))
+                if (rewritten is not null
+                    && symbol is ILocalSymbol or IParameterSymbol
+                    && symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == rewritten.SyntaxTree && rewritten.Span.Contains(r.Span)))
+                {
+                    continue;
+                }
+
+                if (wanted(type) && IsNotNullable(type))
                 {
                     if (rank < bestResolverRank || (rank == bestResolverRank && declaredAt > bestResolverPosition))
                     {
@@ -82,7 +97,7 @@ namespace TokenPolicy.CodeFixes
             }
 
             scope.ExistingResolver = bestResolver is null ? null : Escape(bestResolver.Name);
-            scope.ResolverClassInScope = bestResolver is null && TypeInScope(model, scope.Position, ClientSymbols.ResolverClassName, client.ResolverClass);
+            scope.ResolverClassInScope = bestResolver is null && rewritten is null && TypeInScope(model, scope.Position, ClientSymbols.ResolverClassName, client.ResolverClass);
             scope.CancellationToken = bestToken is null ? null : Escape(bestToken.Name);
 
             if (bestResolver is null && context.Type is not null && containingType is not null && !context.TopLevel)
@@ -122,7 +137,7 @@ namespace TokenPolicy.CodeFixes
         /// 2 field, 3 property, 4 primary-constructor parameter) and where it is declared; type null when not usable here.
         /// </summary>
         private static (ITypeSymbol? Type, int Rank, int DeclaredAt) Classify(
-            ISymbol symbol, SemanticModel model, ExpressionSyntax target, WalkResult context, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+            ISymbol symbol, SemanticModel model, SyntaxNode target, WalkResult context, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
         {
             switch (symbol)
             {

@@ -191,7 +191,7 @@ public class TP0004FixTests
         }
         """");
 
-    private sealed class Test : CSharpCodeFixTest<CredentialRequestAnalyzer, CredentialRequestCodeFixProvider, DefaultVerifier>
+    internal sealed class Test : CSharpCodeFixTest<CredentialRequestAnalyzer, CredentialRequestCodeFixProvider, DefaultVerifier>
     {
         public Test()
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
@@ -34,6 +35,9 @@ public sealed class CredentialClient
     /// <summary>The largest answer read (1 MiB).</summary>
     public const int MaxResponseBytes = 1024 * 1024;
 
+    /// <summary>The provider tag (metrics, logs, results) of a fetch by an id that <c>CREDENTIAL_IDS</c> does not list.</summary>
+    public const string UnlistedProvider = "unlisted";
+
     private static readonly FieldInfo? s_invokerHandler = typeof(HttpMessageInvoker).GetField("_handler", BindingFlags.NonPublic | BindingFlags.Instance);
 
     private readonly HttpMessageInvoker _invoker;
@@ -42,6 +46,7 @@ public sealed class CredentialClient
     private readonly CredentialMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Target> _targets;
+    private readonly Dictionary<string, Target> _targetsById;
     private readonly TimeSpan? _foreignTimeout;
     private readonly ResiliencePipelineHandler? _resilience;
 
@@ -92,6 +97,13 @@ public sealed class CredentialClient
         {
             _targets[provider] = new Target(provider, id, _settings.Backend is null ? null : BuildUri(_settings.Backend, _settings.Project, id));
         }
+
+        // The configured ids, for GetByIdAsync: bounded by CREDENTIAL_IDS (an id named by two providers: the first by name).
+        _targetsById = new Dictionary<string, Target>(StringComparer.Ordinal);
+        foreach (var target in _targets.Values.OrderBy(t => t.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            _targetsById.TryAdd(target.CredentialId, target);
+        }
     }
 
     /// <summary>
@@ -123,6 +135,43 @@ public sealed class CredentialClient
         Log.NotConfigured(_logger, tag);
         _metrics.Fetch(tag, "not_configured", TimeSpan.Zero);
         return Task.FromResult(CredentialResult.NotConfigured(name.ToString()));
+    }
+
+    /// <summary>
+    /// Fetches the credential with id <paramref name="credentialId"/>:
+    /// <c>GET {BACKEND_API_URL}/api/ambient/v1[/projects/{project}]/credentials/{credentialId}/token</c>, through the same
+    /// handler, fallbacks and typed failures as <see cref="GetAsync"/>. For code that knows the id rather than the provider
+    /// (what the TP0004 code fix rewrites a hand-built fetch to).
+    /// </summary>
+    /// <param name="credentialId">The credential id; <c>[A-Za-z0-9_-]{1,64}</c> after trimming, like the ids of <c>CREDENTIAL_IDS</c>.</param>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    /// <returns>
+    /// The credential, or <see cref="CredentialResultStatus.NotFound"/> (404). Its <see cref="CredentialResult.Provider"/>, and the
+    /// <c>provider</c> tag of its metrics, is the provider <c>CREDENTIAL_IDS</c> maps to that id, else <see cref="UnlistedProvider"/>.
+    /// </returns>
+    /// <exception cref="ArgumentException">The id is empty, longer than 64 characters or holds other characters; nothing was sent.</exception>
+    /// <exception cref="InvalidOperationException"><c>BACKEND_API_URL</c> is not set; nothing was sent.</exception>
+    /// <exception cref="CredentialTokenUnavailableException">No caller and no bot token, or a malformed caller token; nothing was sent.</exception>
+    /// <exception cref="CredentialHostNotAllowedException">The backend host, or the proxy towards it, is not allowed; nothing was sent.</exception>
+    /// <exception cref="CredentialAuthenticationException">The backend refused every token tried.</exception>
+    /// <exception cref="CredentialFetchException">Another failure: status and response length when a response arrived, never the body.</exception>
+    public Task<CredentialResult> GetByIdAsync(string credentialId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentialId);
+        var id = credentialId.AsSpan().Trim();
+        if (!Names.IsValidId(id))
+        {
+            throw new ArgumentException($"The credential id must match [A-Za-z0-9_-]{{1,{Names.MaxLength}}}.", nameof(credentialId));
+        }
+
+        var text = id.Length == credentialId.Length ? credentialId : id.ToString();
+        if (_targetsById.TryGetValue(text, out var listed))
+        {
+            return FetchAsync(listed, cancellationToken);
+        }
+
+        // Not cached: an id from the caller builds its URI per call (nothing grows with the ids asked for).
+        return FetchAsync(new Target(UnlistedProvider, text, _settings.Backend is null ? null : BuildUri(_settings.Backend, _settings.Project, text)), cancellationToken);
     }
 
     private async Task<CredentialResult> FetchAsync(Target target, CancellationToken cancellationToken)

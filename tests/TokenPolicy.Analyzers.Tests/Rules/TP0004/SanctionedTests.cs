@@ -68,4 +68,19 @@ public class SanctionedTests
             }
         }
         """);
+
+    [Fact]
+    public Task CredentialClient_GetByIdAsync_is_the_sanctioned_fetch_by_id() => Verify.VerifyAsync("""
+        class Fetcher(CredentialClient credentials, HttpClient http)
+        {
+            async Task<string> FetchAsync(string credentialId, CancellationToken ct)
+            {
+                var result = await credentials.GetByIdAsync(credentialId, ct);
+                return result.Credential?.Token ?? string.Empty;
+            }
+
+            // The same request by hand, beside it, is still reported.
+            Task<string> ByHandAsync(string credentialId) => {|#0:new HttpClient().GetStringAsync($"http://backend.svc/api/ambient/v1/credentials/{credentialId}/token")|};
+        }
+        """, Verify.At(0, "HttpClient.GetStringAsync", Verify.Flat, Verify.NoHeader));
 }
