@@ -132,10 +132,10 @@ namespace TokenPolicy.Analyzers.Core
                 _ => (null, default(ImmutableArray<IArgumentOperation>)),
             };
 
-            // Cheapest per call first: the callee's name in the sink reach (a hash lookup), then an argument that may hold a
-            // candidate (each structure built once per compilation, lazily).
-            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !rule.Reach!.MayReach(callee, cancellationToken)
-                || !AnyArgumentMayCarry(rule, arguments, cancellationToken))
+            // An argument that may hold a candidate first (the candidate index, which the sinks need anyway), then the
+            // callee's name in the sink reach (built over every tree only once enough calls ask; see SinkReach.MayReach).
+            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, cancellationToken)
+                || !rule.Reach!.MayReach(callee, cancellationToken))
             {
                 return;
             }

@@ -24,6 +24,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         private const int MaxNames = 160;
         private const int MaxRounds = 6;
 
+        /// <summary>How many distinct callees are answered yes before the names are built (see <see cref="MayReach"/>).</summary>
+        internal const int DirectCallees = 64;
+
+        private readonly HashSet<IMethodSymbol> _asked = new(SymbolEqualityComparer.Default);
+
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _needles;
         private readonly Func<SyntaxToken, bool> _isSinkWord;
@@ -39,12 +44,37 @@ namespace TokenPolicy.Analyzers.Evaluation
             _isSinkWord = isSinkWord;
         }
 
-        /// <summary>True when a call to <paramref name="method"/> may reach a sink (by name).</summary>
+        /// <summary>
+        /// True when a call to <paramref name="method"/> may reach a sink (by name). The names are found over every tree of
+        /// the compilation, which costs more than the summaries of a few callees: until <see cref="DirectCallees"/>
+        /// distinct callees have asked, the answer is yes without building them (the caller then builds the callee's
+        /// summary, which is empty for a method that reaches no sink: the same findings either way).
+        /// </summary>
         public bool MayReach(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _result) is null)
+            {
+                lock (_asked)
+                {
+                    if (_asked.Contains(method) || (_asked.Count < DirectCallees && _asked.Add(method)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return InReach(method, cancellationToken);
+        }
+
+        /// <summary>True when <paramref name="method"/>'s name is in the reach (built now if it is not yet).</summary>
+        internal bool InReach(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var result = GetResult(cancellationToken);
             return result.Saturated || result.Names.Contains(NameOf(method));
         }
+
+        /// <summary>Whether the names have been built (for tests).</summary>
+        internal bool IsBuilt => Volatile.Read(ref _result) is not null;
 
         /// <summary>
         /// A method, local function or type (by its constructors) with a parameter that can carry a followed value, read

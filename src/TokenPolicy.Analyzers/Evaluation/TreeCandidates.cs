@@ -20,33 +20,20 @@ namespace TokenPolicy.Analyzers.Evaluation
         private static int[] Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
         {
             var buffer = TreeText.Get(tree, cancellationToken);
-            var length = buffer.Length;
+            var pieces = Pieces(tree, buffer, cancellationToken);
             SyntaxNode? root = null;
             HashSet<int>? seen = null;
             var results = new List<int>();
-            var position = 0;
-            while (position < length)
+            for (var i = 0; i < pieces.Length; i += 2)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var quote = buffer.IndexOf('"', position);
-                if (quote < 0)
-                {
-                    break;
-                }
-
-                // Every quote is tried as an opening one: which quotes open literals needs no lexing then.
-                position = quote + 1;
-                var end = position;
-                while (end < length && buffer[end] != '"' && buffer[end] != '\n')
-                {
-                    end++;
-                }
-
-                if (end >= length || buffer[end] != '"' || end - quote < 3 || !filter.MayContain(buffer.AsSpan(quote + 1, end - quote - 1)))
+                var quote = pieces[i];
+                var end = pieces[i + 1];
+                if (!filter.MayContain(buffer.AsSpan(quote + 1, end - quote - 1)))
                 {
                     continue;
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 root ??= tree.GetRoot(cancellationToken);
                 seen ??= new HashSet<int>();
                 for (var token = root.FindToken(quote + 1); token.SpanStart < end && !token.IsKind(SyntaxKind.None); token = token.GetNextToken())
@@ -65,6 +52,45 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return results.ToArray();
         }
+
+        private static readonly char[] QuoteOrNewLine = { '"', '\n' };
+
+        /// <summary>
+        /// The text between each quote and the next quote on its line (at least two characters), as (quote, closing quote)
+        /// pairs: every quote is tried as an opening one, so which quotes open literals needs no lexing. Found once per tree
+        /// and shared by every candidate family (each then reads only the pieces, not the whole text).
+        /// </summary>
+        private static int[] Pieces(SyntaxTree tree, string buffer, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, "quoted-pieces", () =>
+            {
+                var pieces = new List<int>();
+                var length = buffer.Length;
+                var position = 0;
+                while (position < length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var quote = buffer.IndexOf('"', position);
+                    if (quote < 0)
+                    {
+                        break;
+                    }
+
+                    position = quote + 1;
+                    var end = position < length ? buffer.IndexOfAny(QuoteOrNewLine, position) : -1;
+                    if (end < 0)
+                    {
+                        break;
+                    }
+
+                    if (buffer[end] == '"' && end - quote >= 3)
+                    {
+                        pieces.Add(quote);
+                        pieces.Add(end);
+                    }
+                }
+
+                return pieces.ToArray();
+            });
 
         private static bool IsStringToken(SyntaxToken token)
             => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken

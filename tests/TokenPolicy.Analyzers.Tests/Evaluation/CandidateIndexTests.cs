@@ -212,11 +212,36 @@ public class CandidateIndexTests
                 ? compilation.GetTypeByMetadataName(type)!.InstanceConstructors.Single()
                 : compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
-        Assert.True(reach.MayReach(Method("Files", "Read"), default));
-        Assert.True(reach.MayReach(Method("Files", "Outer"), default));
-        Assert.True(reach.MayReach(Method("Holder", ".ctor"), default), "stores what Load reads");
-        Assert.False(reach.MayReach(Method("Files", "Unrelated"), default));
-        Assert.False(reach.MayReach(Method("Plain", ".ctor"), default));
+        Assert.True(reach.InReach(Method("Files", "Read"), default));
+        Assert.True(reach.InReach(Method("Files", "Outer"), default));
+        Assert.True(reach.InReach(Method("Holder", ".ctor"), default), "stores what Load reads");
+        Assert.False(reach.InReach(Method("Files", "Unrelated"), default));
+        Assert.False(reach.InReach(Method("Plain", ".ctor"), default));
+    }
+
+    [Fact]
+    public void Sink_reach_is_built_only_once_more_callees_ask_than_their_summaries_cost()
+    {
+        var methods = string.Join("\n", Enumerable.Range(0, SinkReach.DirectCallees + 1).Select(i => $"public static int M{i}(string s) => s.Length;"));
+        var (compilation, _) = Compile("using System.IO;\nclass Many\n{\n" + methods + "\npublic static string Read(string p) => File.ReadAllText(p);\n}\nclass Use { int U() => [|Many.M0(\"x\")|]; }\n");
+        var reach = new SinkReach(compilation, ReadSinks.Needles, token => ReadSinks.IsSinkName(token.ValueText));
+        var type = compilation.GetTypeByMetadataName("Many")!;
+        IMethodSymbol M(int i) => type.GetMembers("M" + i).OfType<IMethodSymbol>().Single();
+
+        // The first callees are answered yes without reading any tree (their summaries, empty here, decide).
+        for (var i = 0; i < SinkReach.DirectCallees; i++)
+        {
+            Assert.True(reach.MayReach(M(i), default));
+        }
+
+        Assert.True(reach.MayReach(M(0), default), "a callee asked before is answered the same");
+        Assert.False(reach.IsBuilt);
+
+        // One more distinct callee: the names are built and decide from then on.
+        Assert.False(reach.MayReach(M(SinkReach.DirectCallees), default));
+        Assert.True(reach.IsBuilt);
+        Assert.True(reach.MayReach(type.GetMembers("Read").OfType<IMethodSymbol>().Single(), default));
+        Assert.False(reach.MayReach(M(1), default));
     }
 
     private static CandidateIndex Index(Compilation compilation, CandidateFilter filter)
