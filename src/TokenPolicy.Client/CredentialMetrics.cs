@@ -74,6 +74,12 @@ public sealed class CredentialMetrics : IDisposable
     /// </summary>
     internal void Fetch(string provider, string outcome, long startedTimestamp)
     {
+        // Nobody listens (the usual case without an exporter): no tag list is built.
+        if (startedTimestamp == 0 && !_fetches.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "provider", provider }, { "outcome", outcome } };
         _fetches.Add(1, tags);
         if (startedTimestamp != 0)
