@@ -11,7 +11,8 @@ namespace TokenPolicy.Analyzers.Core
     /// <summary>
     /// Everything TokenPolicy keeps for one compilation, shared by its analyzers: the value evaluator, and each rule
     /// family's resolved sinks, candidate index and method summaries (<see cref="RuleState"/>). Created in a
-    /// compilation-start action; every part is built lazily, on first use by an operation action; every part is deterministic, thread-safe and cancellable.
+    /// compilation-start action; every part is built lazily, on first use by an operation action, and is deterministic,
+    /// thread-safe and cancellable.
     /// </summary>
     internal sealed class CompilationState
     {

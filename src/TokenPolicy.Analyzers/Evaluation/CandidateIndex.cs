@@ -298,6 +298,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                     var scoped = _pendingScoped.ToArray();
                     _pendingMembers.Clear();
                     _pendingScoped.Clear();
+
+                    // The round's member names: hashed once, looked for in one pass over each tree's text.
+                    var memberWords = new WordSet(members);
+                    var memberKeys = new string[members.Length];
+                    for (var i = 0; i < members.Length; i++)
+                    {
+                        memberKeys[i] = "taint-refs:" + members[i];
+                    }
+
                     foreach (var tree in _owner._compilation.SyntaxTrees)
                     {
                         var local = new List<(SyntaxNode Scope, string Name)>();
@@ -309,21 +318,24 @@ namespace TokenPolicy.Analyzers.Evaluation
                             }
                         }
 
-                        var treeMembers = members.Length == 0 || !WordIndex.MayContainAny(tree, members, _cancellationToken) ? Array.Empty<string>() : members;
-                        if (treeMembers.Length == 0 && local.Count == 0)
+                        var anyMember = members.Length > 0 && memberWords.MayOccurIn(tree, _cancellationToken);
+                        if (!anyMember && local.Count == 0)
                         {
                             continue;
                         }
 
                         string? text = null;
                         SyntaxNode? root = null;
-                        foreach (var name in treeMembers)
+                        Dictionary<string, List<int>>? occurrences = null;
+                        for (var i = 0; anyMember && i < members.Length; i++)
                         {
-                            Apply(Recorded(tree, "taint-refs:" + name, () =>
+                            var name = members[i];
+                            Apply(Recorded(tree, memberKeys[i], () =>
                             {
                                 text ??= TreeText.Get(tree, _cancellationToken);
                                 root ??= tree.GetRoot(_cancellationToken);
-                                FollowReferences(text, root, name, 0, text.Length);
+                                occurrences ??= Occurrences(tree, text, members, memberKeys, memberWords);
+                                FollowPositions(root, occurrences.TryGetValue(name, out var positions) ? positions : NoPositions);
                             }));
                         }
 
@@ -836,6 +848,50 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return null;
             }
 
+            private static readonly List<int> NoPositions = new();
+
+            /// <summary>
+            /// Where the round's member names occur in the tree (one pass over its text), for the names whose readers in this
+            /// tree are not known yet (known ones are kept per tree and name).
+            /// </summary>
+            private Dictionary<string, List<int>> Occurrences(SyntaxTree tree, string text, string[] members, string[] keys, WordSet all)
+            {
+                var missing = new List<string>();
+                for (var i = 0; i < members.Length; i++)
+                {
+                    if (!TreeMemo.Contains(tree, keys[i]))
+                    {
+                        missing.Add(members[i]);
+                    }
+                }
+
+                var found = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                foreach (var (at, word) in (missing.Count == members.Length ? all : new WordSet(missing)).Occurrences(text, _cancellationToken))
+                {
+                    if (!found.TryGetValue(word, out var positions))
+                    {
+                        found.Add(word, positions = new List<int>());
+                    }
+
+                    positions.Add(at);
+                }
+
+                return found;
+            }
+
+            /// <summary>Follows the readers of a name at <paramref name="positions"/> (its whole-word occurrences in the tree's text).</summary>
+            private void FollowPositions(SyntaxNode root, List<int> positions)
+            {
+                var checks = 0;
+                foreach (var found in positions)
+                {
+                    if (!FollowAt(root, found, ref checks))
+                    {
+                        return;
+                    }
+                }
+            }
+
             /// <summary>Follows every reader of <paramref name="name"/> in <c>[start, end)</c> of the tree's text.</summary>
             private void FollowReferences(string text, SyntaxNode root, string name, int start, int end)
             {
@@ -857,39 +913,48 @@ namespace TokenPolicy.Analyzers.Evaluation
                         continue;
                     }
 
-                    if (++checks > MaxReferenceChecks)
+                    if (!FollowAt(root, found, ref checks))
                     {
-                        // Too many readers to follow: the closure cannot be bounded, so it saturates (recorded, so it does again).
-                        _recording!.Add(new Taint(SaturateMarker, null));
                         return;
                     }
-
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    var token = root.FindToken(found);
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax reference)
-                    {
-                        continue;
-                    }
-
-                    ExpressionSyntax node = reference;
-                    if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
-                    {
-                        node = access;
-                    }
-                    else if (node.Parent is MemberBindingExpressionSyntax binding && binding.Name == node)
-                    {
-                        node = binding;
-                    }
-
-                    if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
-                    {
-                        node = invocation;
-                    }
-
-                    FollowFrom(node);
                 }
             }
 
+            /// <summary>Follows the reader at <paramref name="found"/>; false once too many were followed (the closure then saturates).</summary>
+            private bool FollowAt(SyntaxNode root, int found, ref int checks)
+            {
+                if (++checks > MaxReferenceChecks)
+                {
+                    // Too many readers to follow: the closure cannot be bounded, so it saturates (recorded, so it does again).
+                    _recording!.Add(new Taint(SaturateMarker, null));
+                    return false;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                var token = root.FindToken(found);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax reference)
+                {
+                    return true;
+                }
+
+                ExpressionSyntax node = reference;
+                if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+                {
+                    node = access;
+                }
+                else if (node.Parent is MemberBindingExpressionSyntax binding && binding.Name == node)
+                {
+                    node = binding;
+                }
+
+                if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+                {
+                    node = invocation;
+                }
+
+                FollowFrom(node);
+                return true;
+            }
         }
     }
 }

@@ -15,6 +15,10 @@ namespace TokenPolicy.Analyzers.Evaluation
     {
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, object>> Memos = new();
 
+        /// <summary>Whether a fact is kept under <paramref name="key"/> for <paramref name="tree"/>.</summary>
+        public static bool Contains(SyntaxTree tree, string key)
+            => Memos.TryGetValue(tree, out var memo) && memo.ContainsKey(key);
+
         public static T Get<T>(SyntaxTree tree, string key, Func<T> compute)
             where T : class
         {

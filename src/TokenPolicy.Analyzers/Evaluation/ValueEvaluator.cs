@@ -10,7 +10,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 {
     /// <summary>
     /// "Which strings can this expression be?" over <see cref="IOperation"/>, shared by every rule.
-    /// One instance per compilation (built in a compilation-start action); thread-safe.
+    /// One instance per compilation (created on first use by an operation action); thread-safe.
     /// </summary>
     /// <remarks>
     /// Sees through literals and constants, fields and properties declared in source (initializer, getter body, every
