@@ -358,7 +358,8 @@ namespace TokenPolicy.Analyzers.Sinks
                 case IInvocationOperation invocation when TryGet(invocation.TargetMethod, out var sink):
                     return TableMatch(operation, sink, invocation.Arguments, out match);
 
-                case IInvocationOperation invocation when IsCollectionAdd(invocation.TargetMethod, out _)
+                case IInvocationOperation invocation when IsCollectionAdd(invocation.TargetMethod, out var keyParameter)
+                    && !IsOtherConstantName(SinkResolver.Argument(invocation.Arguments, keyParameter.Name))
                     && SinkResolver.Argument(invocation.Arguments, "value") is { } value:
                     match = new SinkMatch(operation, value, CollectionEntrySink.Instance, invocation.Arguments, invocation.TargetMethod.ContainingType);
                     return true;
@@ -379,7 +380,7 @@ namespace TokenPolicy.Analyzers.Sinks
                     return true;
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
-                    when IsCollectionIndexer(indexer.Property):
+                    when IsCollectionIndexer(indexer.Property) && !IsOtherConstantName(indexer.Arguments[0].Value):
                     // headers["Authorization"] = ..., and the dictionary initializer { ["Authorization"] = ... }.
                     match = new SinkMatch(operation, assignment.Value, CollectionEntrySink.Instance, indexer.Arguments, indexer.Property.ContainingType);
                     return true;
@@ -481,8 +482,22 @@ namespace TokenPolicy.Analyzers.Sinks
             }
         }
 
+        /// <summary>
+        /// A key or header name that is a constant string other than <c>Authorization</c> (<c>d["per_page"] = x</c>): not this
+        /// rule's sink, decided from the constant alone, so the value is never looked at. (A name that is not constant is
+        /// decided later, by the evaluator or at each call of a summarised helper.)
+        /// </summary>
+        private static bool IsOtherConstantName(IOperation? name)
+            => name is { ConstantValue: { HasValue: true, Value: string text } } && !TokenClassifier.IsAuthorizationHeaderName(text);
+
         private static bool TableMatch(IOperation operation, AuthSink sink, ImmutableArray<IArgumentOperation> arguments, out SinkMatch match)
         {
+            if (sink.NameParameter is { } nameParameter && IsOtherConstantName(SinkResolver.Argument(arguments, nameParameter)))
+            {
+                match = default;
+                return false;
+            }
+
             if (SinkResolver.Argument(arguments, sink.ValueParameter) is { } value)
             {
                 match = new SinkMatch(operation, value, sink, arguments);
