@@ -66,38 +66,47 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
     /// <summary>A credential fetch through a pipeline other than the credential client's own (the same work, thrown).</summary>
     private async Task<HttpResponseMessage> FetchAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        var outcome = await FetchOutcomeAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await FetchOutcomeAsync(request, null, cancellationToken).ConfigureAwait(false);
         outcome.ThrowIfException();
         return outcome.Result!;
     }
 
     /// <summary>
     /// One attempt for the credential client's resilience pipeline (<see cref="ResiliencePipelineHandler"/> calls it
-    /// directly): the same work as <see cref="SendAsync"/>, with a failure returned as Polly's outcome rather than thrown.
+    /// directly): the same work as <see cref="SendAsync"/>, with a failure returned as Polly's outcome rather than thrown,
+    /// bounded by <paramref name="timeout"/> (the attempt timeout, armed here: no async layer of its own).
     /// </summary>
-    internal ValueTask<Outcome<HttpResponseMessage>> SendOutcomeAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        request is CredentialRequest credential ? FetchOutcomeAsync(credential, cancellationToken) : AuthorizeOutcomeAsync(request, cancellationToken);
+    internal ValueTask<Outcome<HttpResponseMessage>> SendOutcomeAsync(HttpRequestMessage request, AttemptTimeout? timeout, CancellationToken cancellationToken) =>
+        request is CredentialRequest credential ? FetchOutcomeAsync(credential, timeout, cancellationToken) : AuthorizeOutcomeAsync(request, timeout, cancellationToken);
 
-    private async ValueTask<Outcome<HttpResponseMessage>> AuthorizeOutcomeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> AuthorizeOutcomeAsync(HttpRequestMessage request, AttemptTimeout? timeout, CancellationToken fetchToken)
     {
+        var attempt = timeout?.Start(fetchToken) ?? default;
         try
         {
-            return Outcome.FromResult(await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false));
+            return Outcome.FromResult(await AuthorizeAsync(request, timeout is null ? fetchToken : attempt.Token).ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            return Outcome.FromException<HttpResponseMessage>(e);
+            return Outcome.FromException<HttpResponseMessage>(timeout is null ? e : timeout.Failure(attempt, e));
+        }
+        finally
+        {
+            timeout?.End(attempt);
         }
     }
 
     /// <summary>
     /// A credential fetch: the body is read within the attempt, so the attempt timeout and the limit cover it. One
-    /// async method for the whole attempt (guard, token, send, fallback, body), pooled when it has to wait.
+    /// async method for the whole attempt (guard, token, send, fallback, body), pooled when it has to wait. With a
+    /// <paramref name="timeout"/> (the credential client's pipeline) the whole attempt runs on its armed source.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Outcome<HttpResponseMessage>> FetchOutcomeAsync(CredentialRequest request, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> FetchOutcomeAsync(CredentialRequest request, AttemptTimeout? timeout, CancellationToken fetchToken)
     {
         HttpResponseMessage? response = null;
+        var attempt = timeout?.Start(fetchToken) ?? default;
+        var cancellationToken = timeout is null ? fetchToken : attempt.Token;
         try
         {
             var fetch = request.Fetch;
@@ -122,7 +131,11 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         catch (Exception e)
         {
             response?.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(e);
+            return Outcome.FromException<HttpResponseMessage>(timeout is null ? e : timeout.Failure(attempt, e));
+        }
+        finally
+        {
+            timeout?.End(attempt);
         }
     }
 

@@ -9,17 +9,19 @@ using Polly.Timeout;
 namespace TokenPolicy.Credentials;
 
 /// <summary>
-/// Runs each request of the credential client through its Polly pipeline (retry and attempt timeout with
-/// Microsoft.Extensions.Http.Resilience's options) within the total timeout: a pooled context and a pooled
-/// cancellation source, no closure, no per-attempt telemetry. Every attempt goes through the handlers below, so the
-/// authorization handler checks and authenticates each attempt actually sent.
+/// Runs each request of the credential client through its Polly pipeline (the retry, with
+/// Microsoft.Extensions.Http.Resilience's options) within the total timeout, each attempt bounded by the
+/// <see cref="AttemptTimeout"/>: a pooled context and pooled cancellation sources, no closure, no per-attempt telemetry.
+/// Every attempt goes through the handlers below, so the authorization handler checks and authenticates each attempt
+/// actually sent.
 /// </summary>
 /// <remarks>
 /// The pipeline's callback calls the authorization handler below directly (<see cref="CallerOrOidcAuthorizationHandler.SendOutcomeAsync"/>:
 /// one async method per attempt that returns its failure as an outcome instead of throwing); and
 /// <see cref="CredentialClient"/> runs a fetch through <see cref="Begin"/>, <see cref="Run"/> and <see cref="Finish"/>
 /// from its own async method. Both skip an async layer that only forwarded the call: on loopback each one costs about
-/// as much as the guard and the header together.
+/// as much as the guard and the header together. The attempt timeout is armed inside that attempt method, not by Polly's
+/// timeout strategy, which cost 4-10% of the throughput with eight fetches in flight (see <see cref="AttemptTimeout"/>).
 /// </remarks>
 internal sealed class ResiliencePipelineHandler : DelegatingHandler
 {
@@ -27,12 +29,14 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         static (ctx, state) => state.Handler.AttemptAsync(state.Request, ctx.CancellationToken);
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly AttemptTimeout _attempt;
     private readonly TimeSpan _total;
     private readonly TimeProvider _time;
     private readonly bool _totalCanFire;
     private readonly ConcurrentQueue<CancellationTokenSource> _pool = new();
 
-    /// <param name="pipeline">The retry and attempt timeout.</param>
+    /// <param name="pipeline">The retry.</param>
+    /// <param name="attemptTimeout">The bound of each attempt (its body read and fallbacks included).</param>
     /// <param name="totalTimeout">The bound of the whole fetch.</param>
     /// <param name="time">The clock.</param>
     /// <param name="totalCanFire">
@@ -40,9 +44,10 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     /// (<c>TotalTimeoutCanFire</c>): then no timer is armed for it (it would never fire first), and the fetch runs on
     /// the caller's token.
     /// </param>
-    public ResiliencePipelineHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan totalTimeout, TimeProvider time, bool totalCanFire = true)
+    public ResiliencePipelineHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, TimeSpan totalTimeout, TimeProvider time, bool totalCanFire = true)
     {
         _pipeline = pipeline;
+        _attempt = new AttemptTimeout(attemptTimeout, time);
         _total = totalTimeout;
         _time = time;
         _totalCanFire = totalCanFire;
@@ -117,18 +122,23 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
     private ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         InnerHandler is CallerOrOidcAuthorizationHandler authorization
-            ? authorization.SendOutcomeAsync(request, cancellationToken)
+            ? authorization.SendOutcomeAsync(request, _attempt, cancellationToken)
             : SendInnerAsync(request, cancellationToken);
 
     private async ValueTask<Outcome<HttpResponseMessage>> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var attempt = _attempt.Start(cancellationToken);
         try
         {
-            return Outcome.FromResult(await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
+            return Outcome.FromResult(await base.SendAsync(request, attempt.Token).ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            return Outcome.FromException<HttpResponseMessage>(e);
+            return Outcome.FromException<HttpResponseMessage>(_attempt.Failure(attempt, e));
+        }
+        finally
+        {
+            _attempt.End(attempt);
         }
     }
 
