@@ -169,30 +169,28 @@ namespace TokenPolicy.CodeFixes
             switch (function)
             {
                 case MethodDeclarationSyntax method:
-                {
-                    var trailing = method.ExpressionBody is not null ? method.SemicolonToken.TrailingTrivia : method.Body!.CloseBraceToken.TrailingTrivia;
-                    var leading = method.Body?.OpenBraceToken.LeadingTrivia ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker);
-                    var block = body.WithOpenBraceToken(body.OpenBraceToken.WithLeadingTrivia(leading)).WithCloseBraceToken(body.CloseBraceToken.WithTrailingTrivia(trailing));
                     return method.WithExpressionBody(null).WithSemicolonToken(default)
                         .WithParameterList(method.ExpressionBody is not null ? method.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker) : method.ParameterList)
-                        .WithBody(block)
+                        .WithBody(Framed(body, method.Body, method.ExpressionBody is not null ? method.SemicolonToken : default))
                         .WithAdditionalAnnotations(Formatter.Annotation);
-                }
 
                 case LocalFunctionStatementSyntax local:
-                {
-                    var trailing = local.ExpressionBody is not null ? local.SemicolonToken.TrailingTrivia : local.Body!.CloseBraceToken.TrailingTrivia;
-                    var leading = local.Body?.OpenBraceToken.LeadingTrivia ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker);
-                    var block = body.WithOpenBraceToken(body.OpenBraceToken.WithLeadingTrivia(leading)).WithCloseBraceToken(body.CloseBraceToken.WithTrailingTrivia(trailing));
                     return local.WithExpressionBody(null).WithSemicolonToken(default)
                         .WithParameterList(local.ExpressionBody is not null ? local.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker) : local.ParameterList)
-                        .WithBody(block)
+                        .WithBody(Framed(body, local.Body, local.ExpressionBody is not null ? local.SemicolonToken : default))
                         .WithAdditionalAnnotations(Formatter.Annotation);
-                }
 
                 default:
                     return function;
             }
+        }
+
+        /// <summary>The new body with the old body's brace trivia (or, for an expression body, the semicolon's trailing trivia).</summary>
+        private static BlockSyntax Framed(BlockSyntax body, BlockSyntax? old, SyntaxToken semicolon)
+        {
+            var trailing = old is null ? semicolon.TrailingTrivia : old.CloseBraceToken.TrailingTrivia;
+            var leading = old?.OpenBraceToken.LeadingTrivia ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker);
+            return body.WithOpenBraceToken(body.OpenBraceToken.WithLeadingTrivia(leading)).WithCloseBraceToken(body.CloseBraceToken.WithTrailingTrivia(trailing));
         }
 
         /// <summary><c>result</c>, unless a parameter or an outer local already has that name.</summary>
