@@ -200,11 +200,13 @@ public sealed class CredentialClient
             HttpResponseMessage sent;
             if (_resilience is { } pipeline)
             {
-                // The factory's own pipeline: run its resilience handler's steps here (one async layer fewer).
+                // The factory's own pipeline: run its resilience handler's steps here (one async layer fewer); a first
+                // attempt answered 2xx is final, anything else goes through the retry.
                 var execution = pipeline.Begin(cancellationToken);
                 try
                 {
-                    sent = pipeline.Finish(execution, await pipeline.Run(execution, request).ConfigureAwait(false));
+                    var first = await pipeline.FirstAttempt(execution, request).ConfigureAwait(false);
+                    sent = pipeline.Finish(execution, ResiliencePipelineHandler.IsSettled(first) ? first : await pipeline.RetryAsync(execution, request, first).ConfigureAwait(false));
                 }
                 finally
                 {

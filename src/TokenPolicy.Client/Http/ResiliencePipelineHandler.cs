@@ -16,17 +16,21 @@ namespace TokenPolicy.Credentials;
 /// actually sent.
 /// </summary>
 /// <remarks>
-/// The pipeline's callback calls the authorization handler below directly (<see cref="CallerOrOidcAuthorizationHandler.SendOutcomeAsync"/>:
+/// The attempts call the authorization handler below directly (<see cref="CallerOrOidcAuthorizationHandler.SendOutcomeAsync"/>:
 /// one async method per attempt that returns its failure as an outcome instead of throwing); and
-/// <see cref="CredentialClient"/> runs a fetch through <see cref="Begin"/>, <see cref="Run"/> and <see cref="Finish"/>
-/// from its own async method. Both skip an async layer that only forwarded the call: on loopback each one costs about
-/// as much as the guard and the header together. The attempt timeout is armed inside that attempt method, not by Polly's
-/// timeout strategy, which cost 4-10% of the throughput with eight fetches in flight (see <see cref="AttemptTimeout"/>).
+/// <see cref="CredentialClient"/> runs a fetch through <see cref="Begin"/>, <see cref="FirstAttempt"/>,
+/// <see cref="RetryAsync"/> and <see cref="Finish"/> from its own async method. Both skip an async layer that only
+/// forwarded the call: on loopback each one costs about as much as the guard and the header together. The attempt
+/// timeout is armed inside that attempt method, not by Polly's timeout strategy, which cost 4-10% of the throughput with
+/// eight fetches in flight (see <see cref="AttemptTimeout"/>). The first attempt runs before the retry pipeline: a 2xx
+/// answer is final (the retry would hand it back untouched), and every other outcome enters Polly's retry as its attempt
+/// 0. Entering the pipeline for a fetch that succeeds at once cost about 2-3% of the throughput with eight in flight
+/// (its async method, about 300 bytes, and the context pool), docs/performance.md, "Client".
 /// </remarks>
 internal sealed class ResiliencePipelineHandler : DelegatingHandler
 {
-    private static readonly Func<ResilienceContext, (ResiliencePipelineHandler Handler, HttpRequestMessage Request), ValueTask<Outcome<HttpResponseMessage>>> s_attempt =
-        static (ctx, state) => state.Handler.AttemptAsync(state.Request, ctx.CancellationToken);
+    private static readonly Func<ResilienceContext, RetryState, ValueTask<Outcome<HttpResponseMessage>>> s_attempt =
+        static (ctx, state) => state.TakeFirst() is { } first ? new(first) : state.Handler.AttemptAsync(state.Request, ctx.CancellationToken);
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly AttemptTimeout _attempt;
@@ -58,7 +62,8 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         var execution = Begin(cancellationToken);
         try
         {
-            return Finish(execution, await Run(execution, request).ConfigureAwait(false));
+            var first = await FirstAttempt(execution, request).ConfigureAwait(false);
+            return Finish(execution, IsSettled(first) ? first : await RetryAsync(execution, request, first).ConfigureAwait(false));
         }
         finally
         {
@@ -66,12 +71,12 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Starts one fetch: the total timeout (a pooled cancellation source, reset after use) and a pooled context.</summary>
+    /// <summary>Starts one fetch: the total timeout (a pooled cancellation source, reset after use).</summary>
     internal Execution Begin(CancellationToken cancellationToken)
     {
         if (!_totalCanFire)
         {
-            return new Execution(null, default, ResilienceContextPool.Shared.Get(cancellationToken), cancellationToken);
+            return new Execution(null, default, cancellationToken);
         }
 
         if (!_pool.TryDequeue(out var total))
@@ -81,12 +86,44 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
         total.CancelAfter(_total);
         var link = cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total) : default;
-        return new Execution(total, link, ResilienceContextPool.Shared.Get(total.Token), cancellationToken);
+        return new Execution(total, link, cancellationToken);
     }
 
-    /// <summary>The attempts of one fetch, as Polly's outcome.</summary>
-    internal ValueTask<Outcome<HttpResponseMessage>> Run(in Execution execution, HttpRequestMessage request) =>
-        _pipeline.ExecuteOutcomeAsync(s_attempt, execution.Context, (this, request));
+    /// <summary>
+    /// The fetch's first attempt, as Polly's outcome. It runs before the retry pipeline is entered: an answer that
+    /// <see cref="IsSettled"/> is final (the retry would return it untouched), anything else goes to <see cref="RetryAsync"/>.
+    /// </summary>
+    internal ValueTask<Outcome<HttpResponseMessage>> FirstAttempt(in Execution execution, HttpRequestMessage request) =>
+        AttemptAsync(request, execution.Token);
+
+    /// <summary>
+    /// Whether the first attempt's outcome is final without asking the retry: a success status (2xx). The retry never
+    /// handles one (it retries transient faults only: 5xx, 408, 429, connection errors and attempt timeouts), so for it
+    /// Polly's pipeline would only hand the same outcome back, with no delay, event or side effect.
+    /// </summary>
+    internal static bool IsSettled(in Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is null && outcome.Result is { IsSuccessStatusCode: true };
+
+    /// <summary>
+    /// Every outcome that is not settled: Polly's retry pipeline runs with the first attempt's outcome as its attempt 0
+    /// (its callback hands that outcome back instead of sending again), so the retry decides on it, waits and counts
+    /// exactly as if it had made that attempt itself. A pooled context, held only here.
+    /// </summary>
+    internal async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(Execution execution, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+    {
+        var context = ResilienceContextPool.Shared.Get(execution.Token);
+        var state = new RetryState(this, request, first);
+        try
+        {
+            return await _pipeline.ExecuteOutcomeAsync(s_attempt, context, state).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The pipeline did not take the first outcome (it ended before its first attempt, for example cancelled).
+            state.TakeFirst()?.Result?.Dispose();
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>The response, or the failure: a total timeout that ran out is a <see cref="TimeoutRejectedException"/>.</summary>
     internal HttpResponseMessage Finish(in Execution execution, Outcome<HttpResponseMessage> outcome)
@@ -100,10 +137,9 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         return outcome.Result!;
     }
 
-    /// <summary>Returns the context and the cancellation source to their pools.</summary>
+    /// <summary>Returns the cancellation source to its pool.</summary>
     internal void End(in Execution execution)
     {
-        ResilienceContextPool.Shared.Return(execution.Context);
         if (execution.Total is null)
         {
             return;
@@ -145,11 +181,10 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
     /// <summary>One fetch's pooled state.</summary>
     internal readonly struct Execution
     {
-        public Execution(CancellationTokenSource? total, CancellationTokenRegistration link, ResilienceContext context, CancellationToken caller)
+        public Execution(CancellationTokenSource? total, CancellationTokenRegistration link, CancellationToken caller)
         {
             Total = total;
             Link = link;
-            Context = context;
             Caller = caller;
         }
 
@@ -158,8 +193,34 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
         public CancellationTokenRegistration Link { get; }
 
-        public ResilienceContext Context { get; }
-
         public CancellationToken Caller { get; }
+
+        /// <summary>The token the attempts run under: the total timeout's, else the caller's.</summary>
+        public CancellationToken Token => Total?.Token ?? Caller;
+    }
+
+    /// <summary>A retried fetch: the handler, the request, and the first attempt's outcome until the pipeline takes it.</summary>
+    private sealed class RetryState
+    {
+        private Outcome<HttpResponseMessage>? _first;
+
+        public RetryState(ResiliencePipelineHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+        {
+            Handler = handler;
+            Request = request;
+            _first = first;
+        }
+
+        public ResiliencePipelineHandler Handler { get; }
+
+        public HttpRequestMessage Request { get; }
+
+        /// <summary>The first attempt's outcome, once (null afterwards).</summary>
+        public Outcome<HttpResponseMessage>? TakeFirst()
+        {
+            var first = _first;
+            _first = null;
+            return first;
+        }
     }
 }
