@@ -190,6 +190,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         internal sealed class Closure
         {
             private readonly HashSet<SyntaxTree> _scopedTrees = new();
+            private readonly HashSet<(SyntaxTree Tree, string Name)> _scopedNames = new();
 
             public Closure(int literals, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
             {
@@ -200,6 +201,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 foreach (var item in scoped)
                 {
                     _scopedTrees.Add(item.Tree);
+                    _scopedNames.Add((item.Tree, item.Name));
                 }
             }
 
@@ -229,6 +231,12 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 foreach (var reference in symbol.DeclaringSyntaxReferences)
                 {
+                    // The name in the tree first (a set lookup); the declaration's scope only for a name that is tainted there.
+                    if (!_scopedNames.Contains((reference.SyntaxTree, symbol.Name)))
+                    {
+                        continue;
+                    }
+
                     if (ScopeOf(reference.GetSyntax(cancellationToken)) is { } scope && Scoped.Contains((reference.SyntaxTree, scope.SpanStart, symbol.Name)))
                     {
                         return true;

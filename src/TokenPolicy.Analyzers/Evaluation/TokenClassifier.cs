@@ -110,12 +110,33 @@ namespace TokenPolicy.Analyzers.Evaluation
             "yourtoken", "yourapikey", "yourkey", "yoursecret", "changeme", "replaceme", "placeholder", "example",
             "dummy", "redacted", "notareal", "notreal", "xxxxx", "*****", "...", "\u2026");
 
+        /// <summary>The first characters of <c>eyJ</c> and of every vendor prefix (ASCII).</summary>
+        private static readonly bool[] PrefixStarts = CreatePrefixStarts();
+
+        private static bool[] CreatePrefixStarts()
+        {
+            var starts = new bool[128];
+            starts['e'] = true;
+            foreach (var prefix in Prefixes)
+            {
+                starts[prefix.Prefix[0]] = true;
+            }
+
+            return starts;
+        }
+
         /// <summary>
         /// The word starts like a token (<c>eyJ</c>, or a known vendor prefix): a cheap test for a candidate literal that
         /// may be one part of a token assembled from several.
         /// </summary>
         public static bool StartsLikeToken(ReadOnlySpan<char> word)
         {
+            // Most words start with a character no prefix starts with: one table lookup.
+            if (word.Length == 0 || word[0] >= 128 || !PrefixStarts[word[0]])
+            {
+                return false;
+            }
+
             if (word.StartsWith("eyJ".AsSpan(), StringComparison.Ordinal))
             {
                 return true;
@@ -176,11 +197,21 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             var text = candidate.Trim();
-            if (text.Length == 0 || HasWhitespace(text) || IsPlaceholder(text))
+            if (text.Length == 0 || HasWhitespace(text))
             {
                 return TokenMatch.None;
             }
 
+            // A placeholder is never a token. It is asked last, of what would otherwise be one: the verdict is the same,
+            // and most strings classified (URLs, messages, names) are no token at all, for which the placeholder test
+            // (the costliest here) is not needed.
+            var match = ClassifyShape(text, entropyThreshold, minLength, credentialSlot);
+            return match.IsToken && !IsPlaceholder(text) ? match : TokenMatch.None;
+        }
+
+        /// <summary>What <paramref name="text"/> (trimmed, one word) would be by its shape alone, placeholders not yet excluded.</summary>
+        private static TokenMatch ClassifyShape(string text, double entropyThreshold, int minLength, bool credentialSlot)
+        {
             if (IsJwt(text))
             {
                 return new TokenMatch(JwtKind);

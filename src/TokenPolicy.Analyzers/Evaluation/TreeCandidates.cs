@@ -28,7 +28,16 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var quote = pieces[i];
                 var end = pieces[i + 1];
-                if (!filter.MayContain(buffer.AsSpan(quote + 1, end - quote - 1)))
+                var text = buffer.AsSpan(quote + 1, end - quote - 1);
+                if (!filter.MayContain(text))
+                {
+                    continue;
+                }
+
+                // A piece that is a plain literal's whole value when it is a literal at all (no escape, no interpolation,
+                // not verbatim, raw or next to another quote) is decided here by the precise test, without finding its
+                // token in the syntax: most pieces that pass the cheap test are URLs, messages and code between literals.
+                if (IsWholeValue(buffer, quote, end) && !filter.IsCandidate(text.ToString()))
                 {
                     continue;
                 }
@@ -51,6 +60,29 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             return results.ToArray();
+        }
+
+        private static readonly char[] EscapeOrBrace = { '\\', '{', '}' };
+
+        /// <summary>
+        /// Whether the text between <paramref name="quote"/> and <paramref name="end"/> is, if those quotes delimit a
+        /// string literal, that literal's whole value: a regular (or UTF-8) literal with no escape sequence, and no quote
+        /// directly before or after (a verbatim literal's doubled quote, a raw literal's delimiter). Interpolated and
+        /// verbatim literals (a <c>$</c> or <c>@</c> before the quote) and any text with a brace are left to the syntax.
+        /// </summary>
+        private static bool IsWholeValue(string buffer, int quote, int end)
+        {
+            if (quote > 0 && buffer[quote - 1] is '@' or '$' or '"')
+            {
+                return false;
+            }
+
+            if (end + 1 < buffer.Length && buffer[end + 1] == '"')
+            {
+                return false;
+            }
+
+            return buffer.IndexOfAny(EscapeOrBrace, quote + 1, end - quote - 1) < 0;
         }
 
         private static readonly char[] QuoteOrNewLine = { '"', '\n' };

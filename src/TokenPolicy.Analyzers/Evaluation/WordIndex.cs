@@ -47,6 +47,9 @@ namespace TokenPolicy.Analyzers.Evaluation
             return false;
         }
 
+        /// <summary>Whether the filter of <paramref name="tree"/> exists already (nothing is built).</summary>
+        public static bool IsBuilt(SyntaxTree tree) => TreeMemo.Contains(tree, "words");
+
         private static ulong[] Build(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var buffer = TreeText.Get(tree, cancellationToken);

@@ -61,6 +61,68 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void The_text_scan_finds_the_candidate_literals_a_syntax_walk_finds_whatever_the_literal_form()
+    {
+        // Plain literals are decided from their text alone; escaped, verbatim, interpolated, raw and UTF-8 ones (and text
+        // next to a char literal quote) through their tokens. Both must find exactly what a walk over every token finds.
+        var token = TestTokens.HighEntropy;
+        var source = $$""""
+            class C
+            {
+                const string Plain = "{{token}}";
+                const string Header = "Bearer {{TestTokens.GitHub}}";
+                const string Escaped = "{{token}}\n";
+                const string Tabbed = "Bearer\t{{token}}";
+                const string Verbatim = @"{{token}}";
+                const string Doubled = @"x""{{token}}""";
+                static readonly string Interpolated = $"{{token}}";
+                const string Raw = """{{token}}""";
+                static readonly byte[] Utf8 = "{{token}}"u8.ToArray();
+                const char Quote = '"'; const string AfterChar = "{{token}}";
+                const string Url = "https://example.com/repos/1234567890abcdef/{{token.Substring(0, 8)}}";
+                const string Prose = "the id {{token}} was not found";
+                const string Placeholder = "Bearer <your-token-1234567890>";
+            }
+            """";
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var expected = tree.GetRoot().DescendantTokens()
+            .Where(t => t.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken
+                or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken)
+            .Where(t => Tokens.IsCandidate(t.ValueText))
+            .Select(t => t.SpanStart)
+            .ToArray();
+
+        Assert.Equal(9, expected.Length);
+        Assert.Equal(expected, TreeCandidates.Get(tree, Tokens, default));
+    }
+
+    [Theory]
+    [InlineData("var gistId = 1;", true)]
+    [InlineData("var x = gistId;", true)]
+    [InlineData("gistId", true)]
+    [InlineData("// mentions gistId in a comment", true)]
+    [InlineData("var gistIdx = 1;", false)]
+    [InlineData("var myGistId = _gistId + gistId2 + gistid;", false)]
+    [InlineData("var x = 1; // nothing here", false)]
+    public void A_few_names_are_searched_for_as_whole_words_like_the_word_filter(string text, bool expected)
+    {
+        var words = new WordSet(new[] { "gistId", "knownKeyId" });
+        var direct = CSharpSyntaxTree.ParseText(text);
+        Assert.Equal(expected, words.MayOccurIn(direct, default));
+        Assert.Equal(expected, words.Occurrences(text, default).Count > 0);
+
+        // Once the tree's word filter exists it answers instead; its "no" is exact, so it agrees on every "no".
+        var filtered = CSharpSyntaxTree.ParseText(text);
+        _ = WordIndex.MayContainAny(filtered, new[] { "unrelated" }, default);
+        Assert.True(WordIndex.IsBuilt(filtered));
+        Assert.False(WordIndex.IsBuilt(direct));
+        if (expected)
+        {
+            Assert.True(words.MayOccurIn(filtered, default));
+        }
+    }
+
+    [Fact]
     public void A_value_without_any_candidate_in_the_compilation_carries_none()
     {
         var (compilation, value) = Compile("""
