@@ -200,6 +200,7 @@ report.Figure("compile.wallMs", compileWall);
 report.Figure("compile.allocatedBytes", compileAlloc);
 report.Figure("compile.cpuMs", Stats.Median(compile.Samples.Select(s => s.CpuMs)));
 report.Figure("compile.errors", compile.CompilerErrors);
+report.Figure("compile.gcPauseMs", Stats.Median(compile.Samples.Select(s => s.GcPauseMs)));
 
 JsonObject ModeJson(ModeResults r, string key)
 {
@@ -221,6 +222,7 @@ JsonObject ModeJson(ModeResults r, string key)
     report.Figure($"{key}.cpuOverCompileMs", Stats.Median(overheadCpu));
     report.Figure($"{key}.allocatedBytes", Stats.Median(r.Samples.Select(s => s.AllocatedBytes)));
     report.Figure($"{key}.allocatedOverCompileBytes", Stats.Median(overheadAlloc));
+    report.Figure($"{key}.gcPauseMs", Stats.Median(r.Samples.Select(s => s.GcPauseMs)));
     o["execMsByAnalyzer"] = JsonSerializer.SerializeToNode(r.ExecMsByAnalyzer.ToDictionary(kv => kv.Key, kv => kv.Value / r.Samples.Count));
     o["analyzerExceptions"] = r.AnalyzerExceptions;
     o["findingsById"] = JsonSerializer.SerializeToNode(r.FindingsById);

@@ -8,7 +8,12 @@ namespace TokenPolicy.Benchmarks.Analysis;
 
 /// <summary>One repetition of one mode.</summary>
 /// <summary>One repetition of one mode: wall, process CPU (all threads), driver execution time, allocated bytes.</summary>
-public sealed record Sample(double WallMs, double CpuMs, double ExecMs, long AllocatedBytes);
+/// <summary>
+/// One repetition of one mode. <see cref="GcPauseMs"/> and <see cref="GcCount"/>: the garbage collections during it (every
+/// thread is stopped for a pause, so a pause that starts while an analyzer's callback runs counts in that analyzer's exec
+/// time; with a compilation's live heap a single pause takes 100-250 ms on 2 cores, the main source of exec-time noise).
+/// </summary>
+public sealed record Sample(double WallMs, double CpuMs, double ExecMs, long AllocatedBytes, double GcPauseMs = 0, int GcCount = 0);
 
 public sealed class ModeResults
 {
@@ -57,16 +62,18 @@ public sealed class AnalyzerBench
         var compilation = _corpus.CreateCompilation(_concurrent, freshTrees: true);
         Settle();
         var before = GC.GetTotalAllocatedBytes(true);
+        var gc = GcNow();
         var cpu = CpuNow();
         var sw = Stopwatch.StartNew();
         var diagnostics = compilation.GetDiagnostics();
         sw.Stop();
+        var (pauseMs, collections) = GcSince(gc);
         var cpuMs = (CpuNow() - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
         into.CompilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (record)
         {
-            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, 0, allocated));
+            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, 0, allocated, pauseMs, collections));
         }
     }
 
@@ -87,11 +94,13 @@ public sealed class AnalyzerBench
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         var before = GC.GetTotalAllocatedBytes(true);
+        var gc = GcNow();
         var cpu = CpuNow();
         var sw = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
         sw.Stop();
+        var (pauseMs, collections) = GcSince(gc);
         var cpuMs = (CpuNow() - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
 
@@ -117,7 +126,7 @@ public sealed class AnalyzerBench
 
         if (record)
         {
-            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, exec.TotalMilliseconds, allocated));
+            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, exec.TotalMilliseconds, allocated, pauseMs, collections));
         }
     }
 
@@ -226,6 +235,13 @@ public sealed class AnalyzerBench
             return total;
         }
     }
+
+    /// <summary>The process's garbage collection pause total and collection count so far.</summary>
+    private static (TimeSpan Pause, int Count) GcNow() => (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+
+    /// <summary>Pause milliseconds and collections (of any generation: each counts in gen 0's count) since <paramref name="start"/>.</summary>
+    private static (double PauseMs, int Collections) GcSince((TimeSpan Pause, int Count) start)
+        => ((GC.GetTotalPauseDuration() - start.Pause).TotalMilliseconds, GC.CollectionCount(0) - start.Count);
 
     private static TimeSpan CpuNow()
     {
