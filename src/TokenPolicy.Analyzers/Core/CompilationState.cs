@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenPolicy.Analyzers.Configuration;
@@ -22,6 +23,7 @@ namespace TokenPolicy.Analyzers.Core
         private readonly ConcurrentDictionary<string, Lazy<CandidateIndex>> _candidates = new(StringComparer.Ordinal);
         private readonly Lazy<ValueEvaluator> _evaluator;
         private AnalyzerConfigOptionsProvider? _options;
+        private TokenPolicyOptions? _merged;
 
         private CompilationState(Compilation compilation)
         {
@@ -61,8 +63,25 @@ namespace TokenPolicy.Analyzers.Core
         public CandidateIndex Candidates(string family, Func<CompilationState, CandidateFilter> createFilter)
             => _candidates.GetOrAdd(family, k => new Lazy<CandidateIndex>(() => new CandidateIndex(Compilation, createFilter(this)))).Value;
 
-        /// <summary>The options of every tree, merged (what a candidate in one tree may mean to a sink in another).</summary>
+        /// <summary>The options of every tree, merged (what a candidate in one tree may mean to a sink in another); merged once.</summary>
         public TokenPolicyOptions MergedOptions()
+        {
+            // Every candidate family asks; the options provider is set before the first operation, so the first merge is final.
+            if (_options is not null && Volatile.Read(ref _merged) is { } cached)
+            {
+                return cached;
+            }
+
+            var merged = Merge();
+            if (_options is not null)
+            {
+                Interlocked.CompareExchange(ref _merged, merged, null);
+            }
+
+            return merged;
+        }
+
+        private TokenPolicyOptions Merge()
         {
             var merged = TokenPolicyOptions.Default;
             if (_options is null)
@@ -88,7 +107,7 @@ namespace TokenPolicy.Analyzers.Core
             Sinks = sinks;
             Candidates = candidates;
             Reach = reach;
-            Summaries = reach is null ? null : new FlowSummaries(compilation.Evaluator, sinks);
+            Summaries = reach is null ? null : new FlowSummaries(compilation.Evaluator, sinks, reach);
         }
 
         /// <summary>The methods that may reach the rule's sinks (by name); null for a rule that does not follow calls.</summary>

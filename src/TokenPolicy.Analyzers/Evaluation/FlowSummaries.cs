@@ -70,11 +70,18 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Flow>> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<RawFlow>> _bodyFlows = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<RawFlow>> _typeFlows = new(SymbolEqualityComparer.Default);
+        private readonly SinkReach? _reach;
 
-        public FlowSummaries(ValueEvaluator evaluator, ISinkMatcher sinks)
+        /// <param name="reach">
+        /// The rule's sink reach: a callee met inside a body is summarised only when it may reach a sink by name (the
+        /// summary of any other is empty, so the flows are the same; without it every callee that takes a parameter's
+        /// value is summarised, binding its body).
+        /// </param>
+        public FlowSummaries(ValueEvaluator evaluator, ISinkMatcher sinks, SinkReach? reach = null)
         {
             _evaluator = evaluator;
             _sinks = sinks;
+            _reach = reach;
         }
 
         /// <summary>True when a call to <paramref name="method"/> may carry a followed value into a summary (cheap check).</summary>
@@ -371,7 +378,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         // Only a call that passes something depending on a parameter can add a flow: decide that from the
                         // arguments before summarising the callee.
                         var bound = BoundArguments(callee.OriginalDefinition, arguments);
-                        if (bound is null)
+                        if (bound is null || (_owner._reach is { } reach && !reach.MayReach(callee.OriginalDefinition, _cancellationToken)))
                         {
                             continue;
                         }
