@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
+using TokenPolicy.Analyzers.Evaluation;
 using TokenPolicy.Analyzers.Rules;
 using Verify = TokenPolicy.Analyzers.Tests.AnalyzerVerifier<TokenPolicy.Analyzers.Rules.ServiceAccountTokenReadAnalyzer>;
 
@@ -32,6 +33,42 @@ public class InterproceduralTests
             }
         }
         """);
+
+    [Fact]
+    public Task Helpers_several_calls_deep_are_followed_after_many_callees_built_the_reach()
+    {
+        // More distinct callees with a candidate argument than the reach answers without building its names: from then
+        // on the reach decides, at the call and for the callees met inside each summary. The chain into the read must
+        // still be followed; the chain into a method that reaches no read is not (and has no finding either way).
+        var many = string.Join("\n", Enumerable.Range(0, SinkReach.DirectCallees + 8).Select(i => $"    public static int Len{i}(string s) => s.Length;"));
+        var calls = string.Join("\n", Enumerable.Range(0, SinkReach.DirectCallees + 8).Select(i => $"        _ = Many.Len{i}(Dir);"));
+        return Verify.VerifyAsync($$"""
+            using System.IO;
+            static class Many
+            {
+            {{many}}
+            }
+            static class Files
+            {
+                public static string Read(string path) => File.ReadAllText(path);
+                public static string Middle(string path) => Read(path.Trim());
+                public static string Outer(string dir, string name) => Middle(Path.Combine(dir, name));
+                public static int Count(string path) => Many.Len0(path) + Many.Len1(path);
+                public static int Unrelated(string dir, string name) => Count(Path.Combine(dir, name));
+            }
+            class C
+            {
+                const string Dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+                void M()
+                {
+            {{calls}}
+                    _ = {|TP0001:Files.Outer(Dir, "token")|};
+                    _ = Files.Outer(Dir, "ca.crt");
+                    _ = Files.Unrelated(Dir, "token");
+                }
+            }
+            """);
+    }
 
     [Fact]
     public Task Field_from_a_token_env_variable_is_decided_inside_the_type_and_reported_at_the_read() => Verify.VerifyAsync("""
