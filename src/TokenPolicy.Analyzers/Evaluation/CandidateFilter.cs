@@ -12,6 +12,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>Identifies the filter's behaviour (family and settings): per-tree results are shared by equal keys.</summary>
         public abstract string Key { get; }
 
+        private string? _memoKey;
+
+        /// <summary>The key of this filter's candidate literals in a tree's memo (asked per value on the hot path: built once).</summary>
+        public string MemoKey => _memoKey ??= "candidates:" + Key;
+
         /// <summary>
         /// A cheap test on raw source text between two quotes on one line (it may be code between two literals, or part of
         /// a literal cut at an escaped quote). False only when no literal with this text can be a candidate.

@@ -148,7 +148,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (closure is null)
                 {
                     // The closure depends on the trees and the filter alone: another compilation over the same trees has it.
-                    var key = "candidates:" + _filter.Key;
+                    var key = _filter.MemoKey;
                     if (!TreeSetCache.TryGet<Closure>(key, _compilation, out var cached))
                     {
                         cached = new Builder(this, cancellationToken).Build();
@@ -903,24 +903,9 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// <summary>Follows every reader of <paramref name="name"/> in <c>[start, end)</c> of the tree's text.</summary>
             private void FollowReferences(string text, SyntaxNode root, string name, int start, int end)
             {
-                var position = start;
-                var pattern = name.AsSpan();
                 var checks = 0;
-                while (position < end)
+                for (var found = TreeText.IndexOfWord(text, name, start, end); found >= 0; found = TreeText.IndexOfWord(text, name, found + name.Length, end))
                 {
-                    var offset = text.AsSpan(position, end - position).IndexOf(pattern, StringComparison.Ordinal);
-                    if (offset < 0)
-                    {
-                        return;
-                    }
-
-                    var found = position + offset;
-                    position = found + name.Length;
-                    if ((found > 0 && TreeText.IsWordChar(text[found - 1])) || (position < end && TreeText.IsWordChar(text[position])))
-                    {
-                        continue;
-                    }
-
                     if (!FollowAt(root, found, ref checks))
                     {
                         return;

@@ -254,11 +254,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         {
             var seeds = new List<(string, bool, SyntaxNode)>();
             var buffer = TreeText.Get(tree, cancellationToken);
-            var length = buffer.Length;
             SyntaxNode? root = null;
             foreach (var needle in _needles)
             {
-                for (var at = IndexOf(buffer, length, needle, 0, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, length, needle, at + needle.Length, StringComparison.Ordinal))
+                for (var at = buffer.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = IndexOf(buffer, needle, at + needle.Length))
                 {
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(at + (char.IsLetter(needle[0]) ? 0 : 1));
@@ -397,8 +396,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                 || current.Parent is SimpleBaseTypeSyntax or PrimaryConstructorBaseTypeSyntax;
         }
 
-        private static int IndexOf(string buffer, int length, string needle, int start, StringComparison comparison)
-            => start >= length ? -1 : buffer.IndexOf(needle, start, comparison);
+        private static int IndexOf(string buffer, string needle, int start)
+            => start >= buffer.Length ? -1 : buffer.IndexOf(needle, start, StringComparison.Ordinal);
 
 
         private sealed class Result

@@ -15,7 +15,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     {
         /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate.</summary>
         public static int[] Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
-            => TreeMemo.Get(tree, "candidates:" + filter.Key, () => Scan(tree, filter, cancellationToken));
+            => TreeMemo.Get(tree, filter.MemoKey, () => Scan(tree, filter, cancellationToken));
 
         private static int[] Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
         {

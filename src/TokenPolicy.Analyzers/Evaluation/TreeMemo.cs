@@ -44,6 +44,32 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static string Get(SyntaxTree tree, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, "text", () => tree.GetText(cancellationToken).ToString());
 
+        /// <summary>
+        /// The first whole-word occurrence of <paramref name="word"/> (an identifier) in <c>[start, end)</c> of
+        /// <paramref name="text"/>, or -1: bounded by non-word characters, or by <paramref name="end"/> on the right.
+        /// </summary>
+        public static int IndexOfWord(string text, string word, int start, int end)
+        {
+            var position = start;
+            while (word.Length > 0 && position <= end - word.Length)
+            {
+                var offset = text.AsSpan(position, end - position).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+                if (offset < 0)
+                {
+                    return -1;
+                }
+
+                var found = position + offset;
+                position = found + word.Length;
+                if ((found == 0 || !IsWordChar(text[found - 1])) && (position == end || !IsWordChar(text[position])))
+                {
+                    return found;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>A character of an identifier-like word: letters (any non-ASCII counts as one), digits, underscore.</summary>
         public static bool IsWordChar(char c) => IsWordStart(c) || (uint)(c - '0') < 10;
 

@@ -19,8 +19,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>True when <paramref name="tree"/> may contain one of <paramref name="words"/> as a whole word.</summary>
         public static bool MayContainAny(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
         {
-            var bits = TreeMemo.Get(tree, "words", () => Build(tree, cancellationToken));
-
+            var bits = Bits(tree, cancellationToken);
             foreach (var word in words)
             {
                 if (Contains(bits, Hash(word.AsSpan())))
@@ -35,7 +34,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>True when <paramref name="tree"/> may contain a word of one of <paramref name="hashes"/> (<see cref="Hash"/>).</summary>
         public static bool MayContainAnyHash(SyntaxTree tree, int[] hashes, CancellationToken cancellationToken)
         {
-            var bits = TreeMemo.Get(tree, "words", () => Build(tree, cancellationToken));
+            var bits = Bits(tree, cancellationToken);
             foreach (var hash in hashes)
             {
                 if (Contains(bits, hash))
@@ -48,7 +47,12 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>Whether the filter of <paramref name="tree"/> exists already (nothing is built).</summary>
-        public static bool IsBuilt(SyntaxTree tree) => TreeMemo.Contains(tree, "words");
+        public static bool IsBuilt(SyntaxTree tree) => TreeMemo.Contains(tree, Key);
+
+        private const string Key = "words";
+
+        private static ulong[] Bits(SyntaxTree tree, CancellationToken cancellationToken)
+            => TreeMemo.Get(tree, Key, () => Build(tree, cancellationToken));
 
         private static ulong[] Build(SyntaxTree tree, CancellationToken cancellationToken)
         {

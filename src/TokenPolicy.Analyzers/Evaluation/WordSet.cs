@@ -72,7 +72,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 var text = TreeText.Get(tree, cancellationToken);
                 for (var i = 0; i < Words.Count; i++)
                 {
-                    if (OccursIn(text, Words[i]))
+                    if (TreeText.IndexOfWord(text, Words[i], 0, text.Length) >= 0)
                     {
                         return true;
                     }
@@ -84,34 +84,6 @@ namespace TokenPolicy.Analyzers.Evaluation
             return WordIndex.MayContainAnyHash(tree, _hashes, cancellationToken);
         }
 
-        /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word.</summary>
-        internal static bool OccursIn(string text, string word)
-        {
-            if (word.Length == 0)
-            {
-                return false;
-            }
-
-            var position = 0;
-            while (position <= text.Length - word.Length)
-            {
-                var found = text.IndexOf(word, position, StringComparison.Ordinal);
-                if (found < 0)
-                {
-                    return false;
-                }
-
-                var after = found + word.Length;
-                if ((found == 0 || !TreeText.IsWordChar(text[found - 1])) && (after == text.Length || !TreeText.IsWordChar(text[after])))
-                {
-                    return true;
-                }
-
-                position = found + 1;
-            }
-
-            return false;
-        }
 
         /// <summary>Every whole-word occurrence of one of the words in <paramref name="text"/>, in text order.</summary>
         public List<(int Position, string Word)> Occurrences(string text, CancellationToken cancellationToken)
