@@ -27,6 +27,7 @@ public sealed class BenchOptions
           --client-only           tiny analyzer half (for profiling the client; figures are not meaningful)
           --client-decompose      also time raw GETs through the factory alone, its timeouts alone and its retry alone
           --profile-ours          run only the TokenPolicy analyzers mode (for a sampling profiler; figures are missing)
+          --stages                time the whole-compilation parts of our analysis one by one (fresh trees, after binding)
           --json FILE             write every figure as JSON
           --dump-corpus DIR       also write the generated corpus to DIR
         Exit code: 0 all figures produced; 3 a figure is missing; 4 an analyzer threw (AD0001); 64 bad arguments.
@@ -50,6 +51,9 @@ public sealed class BenchOptions
 
     /// <summary>Runs only mode (b), for profiling our analyzers under a sampling profiler.</summary>
     public bool ProfileOurs { get; private set; }
+
+    /// <summary>Times our whole-compilation stages one by one (<see cref="Analysis.StageBench"/>) and exits.</summary>
+    public bool Stages { get; private set; }
 
     /// <summary>Documents of the warm-up round (0: the whole corpus). Quick mode warms up on a slice to stay under a minute.</summary>
     public int WarmupDocuments { get; private set; }
@@ -97,6 +101,7 @@ public sealed class BenchOptions
                 case "--client-only": o.ClientOnly = true; break;
                 case "--client-decompose": o.ClientDecompose = true; break;
                 case "--profile-ours": o.ProfileOurs = true; o.SkipClient = true; break;
+                case "--stages": o.Stages = true; o.SkipClient = true; break;
                 case "--json": o.JsonPath = Next(); break;
                 case "--dump-corpus": o.DumpCorpus = Next(); break;
                 case "-h" or "--help": o.Help = true; break;

@@ -98,6 +98,12 @@ report.Root["corpus"] = new JsonObject
     ["nearMisses"] = corpus.NearMisses,
 };
 
+if (options.Stages)
+{
+    TokenPolicy.Benchmarks.Analysis.StageBench.Run(corpus, options.Reps, out_);
+    return 0;
+}
+
 // ------------------------------------------------------------------ analyzer sets
 var probe = corpus.CreateCompilation(false);
 var ours = AnalyzerSets.DiscoverTokenPolicyAnalyzers(out var discoveryErrors);

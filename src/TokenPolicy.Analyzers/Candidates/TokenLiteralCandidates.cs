@@ -81,10 +81,12 @@ namespace TokenPolicy.Analyzers.Candidates
                 return false;
             }
 
+            // A header value of one word is classified as a credential (or is a scheme alone): the second test is only
+            // asked of a value with a scheme.
             var text = value.Trim();
             return TokenClassifier.StartsLikeToken(text.AsSpan())
                 || TokenClassifier.ClassifyCredential(text, _entropyThreshold, _minLength).IsToken
-                || TokenClassifier.ClassifyHeaderValue(text, _entropyThreshold, _minLength).IsToken
+                || (TokenClassifier.HasWhitespace(text) && TokenClassifier.ClassifyHeaderValue(text, _entropyThreshold, _minLength).IsToken)
                 || TokenClassifier.ClassifyHeaderValue(TokenClassifier.GetAuthorizationHeaderLineValue(text), _entropyThreshold, _minLength).IsToken;
         }
     }

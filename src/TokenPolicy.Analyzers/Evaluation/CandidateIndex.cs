@@ -190,6 +190,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         internal sealed class Closure
         {
             private readonly HashSet<SyntaxTree> _scopedTrees = new();
+            private readonly HashSet<string> _scopedNamesAnywhere = new(StringComparer.Ordinal);
             private readonly HashSet<(SyntaxTree Tree, string Name)> _scopedNames = new();
 
             public Closure(int literals, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
@@ -201,6 +202,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 foreach (var item in scoped)
                 {
                     _scopedTrees.Add(item.Tree);
+                    _scopedNamesAnywhere.Add(item.Name);
                     _scopedNames.Add((item.Tree, item.Name));
                 }
             }
@@ -224,7 +226,9 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             public bool HasScoped(ISymbol symbol, CancellationToken cancellationToken)
             {
-                if (Scoped.Count == 0)
+                // The name first (no tree has a tainted local or parameter of that name: most references end here), then
+                // the symbol's declarations, which the compiler builds on each request for a parameter.
+                if (Scoped.Count == 0 || !_scopedNamesAnywhere.Contains(symbol.Name))
                 {
                     return false;
                 }

@@ -840,7 +840,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             return true;
         }
 
-        private static bool HasWhitespace(string text) => IndexOfWhitespace(text) >= 0;
+        internal static bool HasWhitespace(string text) => IndexOfWhitespace(text) >= 0;
 
         private static int IndexOfWhitespace(string text)
         {

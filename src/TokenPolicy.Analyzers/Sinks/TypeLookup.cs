@@ -34,8 +34,8 @@ namespace TokenPolicy.Analyzers.Sinks
             foreach (var (ns, assemblyPrefix) in ThirdParty)
             {
                 if (metadataName.StartsWith(ns + ".", StringComparison.Ordinal)
-                    && !DeclaredInSource(compilation, metadataName)
-                    && !References(compilation, assemblyPrefix))
+                    && !References(compilation, assemblyPrefix)
+                    && !DeclaredInSource(compilation, metadataName))
                 {
                     return null;
                 }
@@ -81,14 +81,13 @@ namespace TokenPolicy.Analyzers.Sinks
             }
         }
 
+        /// <summary>
+        /// Whether the compilation's own source declares the type (Octokit's own repository declares the Octokit types).
+        /// Looked up in the source assembly alone, which walks only the type's namespaces; the source assembly's set of
+        /// every type name (asked here before) unions the names of every declaration of every tree first.
+        /// </summary>
         private static bool DeclaredInSource(Compilation compilation, string metadataName)
-        {
-            // "Grpc.Core.Metadata+Entry" -> "Metadata"; "System.Collections.Generic.KeyValuePair`2" -> "KeyValuePair".
-            var outer = metadataName.Split('+')[0];
-            var simple = outer.Substring(outer.LastIndexOf('.') + 1);
-            var tick = simple.IndexOf('`');
-            return compilation.Assembly.TypeNames.Contains(tick >= 0 ? simple.Substring(0, tick) : simple);
-        }
+            => compilation.Assembly.GetTypeByMetadataName(metadataName) is not null;
 
         private static bool References(Compilation compilation, string assemblyPrefix)
         {
