@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 using TokenPolicy.Analyzers.Requests;
 
@@ -34,6 +36,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
         public override string Key { get; }
 
+        [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
             foreach (var piece in _pieces)

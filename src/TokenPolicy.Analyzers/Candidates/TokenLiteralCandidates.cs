@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Candidates
@@ -31,6 +33,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
         public override string Key { get; }
 
+        [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
             var words = 0;
@@ -62,6 +65,7 @@ namespace TokenPolicy.Analyzers.Candidates
             return likely;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool HasLetterAndDigit(ReadOnlySpan<char> word)
         {
             bool letter = false, digit = false;
@@ -74,6 +78,7 @@ namespace TokenPolicy.Analyzers.Candidates
             return letter && digit;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public override bool IsCandidate(string value)
         {
             if (!MayContain(value.AsSpan()))

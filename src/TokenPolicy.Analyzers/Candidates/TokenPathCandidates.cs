@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
+using TokenPolicy.Analyzers.Core;
 using TokenPolicy.Analyzers.Evaluation;
 
 namespace TokenPolicy.Analyzers.Candidates
@@ -48,6 +50,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
         public override string Key { get; }
 
+        [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
             foreach (var fragment in _fragments)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using TokenPolicy.Analyzers.Core;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -129,6 +131,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// The word starts like a token (<c>eyJ</c>, or a known vendor prefix): a cheap test for a candidate literal that
         /// may be one part of a token assembled from several.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool StartsLikeToken(ReadOnlySpan<char> word)
         {
             // Most words start with a character no prefix starts with: one table lookup.
@@ -189,6 +192,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>The shortest random password reported: shorter ones may be chosen by a person, and are no tokens.</summary>
         public const int MinRandomPasswordLength = 32;
 
+        [MethodImpl(HotPath.Optimized)]
         private static TokenMatch Classify(string? candidate, double entropyThreshold, int minLength, bool credentialSlot)
         {
             if (candidate is null)
@@ -210,6 +214,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>What <paramref name="text"/> (trimmed, one word) would be by its shape alone, placeholders not yet excluded.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static TokenMatch ClassifyShape(string text, double entropyThreshold, int minLength, bool credentialSlot)
         {
             if (IsJwt(text))
@@ -455,6 +460,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>Shannon entropy in bits per character.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static double ShannonEntropy(string text)
         {
             if (text.Length == 0)
@@ -532,6 +538,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// dotted names (their words are long), version strings, embedded images and documents (their base64 opening),
         /// and hex-only strings and GUIDs outside a credential slot (ids, hashes, trace ids).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool IsRandomLooking(string text, double threshold, int minLength, bool credentialSlot)
         {
             if (text.Length < minLength || text.IndexOf("://", StringComparison.Ordinal) >= 0 || text[0] is '/' or '.' or '~' or '-')

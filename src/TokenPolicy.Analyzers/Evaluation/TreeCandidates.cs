@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using TokenPolicy.Analyzers.Core;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -17,6 +19,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static int[] Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, filter.MemoKey, () => Scan(tree, filter, cancellationToken));
 
+        [MethodImpl(HotPath.Optimized)]
         private static int[] Scan(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
         {
             var buffer = TreeText.Get(tree, cancellationToken);
@@ -70,6 +73,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// directly before or after (a verbatim literal's doubled quote, a raw literal's delimiter). Interpolated and
         /// verbatim literals (a <c>$</c> or <c>@</c> before the quote) and any text with a brace are left to the syntax.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsWholeValue(string buffer, int quote, int end)
         {
             if (quote > 0 && buffer[quote - 1] is '@' or '$' or '"')
@@ -93,36 +97,39 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// and shared by every candidate family (each then reads only the pieces, not the whole text).
         /// </summary>
         private static int[] Pieces(SyntaxTree tree, string buffer, CancellationToken cancellationToken)
-            => TreeMemo.Get(tree, "quoted-pieces", () =>
+            => TreeMemo.Get(tree, "quoted-pieces", () => FindPieces(buffer, cancellationToken));
+
+        [MethodImpl(HotPath.Optimized)]
+        private static int[] FindPieces(string buffer, CancellationToken cancellationToken)
+        {
+            var pieces = new List<int>();
+            var length = buffer.Length;
+            var position = 0;
+            while (position < length)
             {
-                var pieces = new List<int>();
-                var length = buffer.Length;
-                var position = 0;
-                while (position < length)
+                cancellationToken.ThrowIfCancellationRequested();
+                var quote = buffer.IndexOf('"', position);
+                if (quote < 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var quote = buffer.IndexOf('"', position);
-                    if (quote < 0)
-                    {
-                        break;
-                    }
-
-                    position = quote + 1;
-                    var end = position < length ? buffer.IndexOfAny(QuoteOrNewLine, position) : -1;
-                    if (end < 0)
-                    {
-                        break;
-                    }
-
-                    if (buffer[end] == '"' && end - quote >= 3)
-                    {
-                        pieces.Add(quote);
-                        pieces.Add(end);
-                    }
+                    break;
                 }
 
-                return pieces.ToArray();
-            });
+                position = quote + 1;
+                var end = position < length ? buffer.IndexOfAny(QuoteOrNewLine, position) : -1;
+                if (end < 0)
+                {
+                    break;
+                }
+
+                if (buffer[end] == '"' && end - quote >= 3)
+                {
+                    pieces.Add(quote);
+                    pieces.Add(end);
+                }
+            }
+
+            return pieces.ToArray();
+        }
 
         private static bool IsStringToken(SyntaxToken token)
             => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TokenPolicy.Analyzers.Core;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -48,6 +49,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// The first whole-word occurrence of <paramref name="word"/> (an identifier) in <c>[start, end)</c> of
         /// <paramref name="text"/>, or -1: bounded by non-word characters, or by <paramref name="end"/> on the right.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static int IndexOfWord(string text, string word, int start, int end)
         {
             var position = start;

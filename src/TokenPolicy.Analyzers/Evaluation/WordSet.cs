@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TokenPolicy.Analyzers.Core;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -86,6 +88,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
 
         /// <summary>Every whole-word occurrence of one of the words in <paramref name="text"/>, in text order.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public List<(int Position, string Word)> Occurrences(string text, CancellationToken cancellationToken)
         {
             var found = new List<(int, string)>();
