@@ -156,14 +156,7 @@ public sealed class FirstAttemptTests : LeakCheckedTest
         });
         var client = provider.GetRequiredService<CredentialClient>();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(async n =>
-        {
-            var i = n % tokens.Length;
-            var r = await client.GetAsync("p" + i, CancellationToken.None);
-            return (i, r.Credential!.Token);
-        }));
-
-        Assert.All(results, r => Assert.Equal(tokens[r.i], r.Token));
+        await AssertEachFetchGetsItsOwnTokenAsync(client, tokens, 200);
         Assert.Equal(200 + Volatile.Read(ref refused), backend.RequestCount);
         Assert.True(Volatile.Read(ref refused) >= 50, $"only {refused} answers were 503");
     }

@@ -223,6 +223,22 @@ public abstract class LeakCheckedTest : IDisposable
         LeakCapture.AssertNoLeaks();
     }
 
+    /// <summary>
+    /// <paramref name="fetches"/> concurrent fetches of providers <c>p0</c>, <c>p1</c>, ... in turn (one per token); asserts
+    /// that each got its own provider's token.
+    /// </summary>
+    protected static async Task AssertEachFetchGetsItsOwnTokenAsync(CredentialClient client, IReadOnlyList<string> tokens, int fetches)
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, fetches).Select(async n =>
+        {
+            var i = n % tokens.Count;
+            var r = await client.GetAsync("p" + i, CancellationToken.None);
+            return (i, r.Credential!.Token);
+        }));
+
+        Assert.All(results, r => Assert.Equal(tokens[r.i], r.Token));
+    }
+
     protected static string CredentialJson(string provider, string token, string extra = "") =>
         $"{{\"credential_id\":\"cred-1\",\"provider\":\"{provider}\",\"token\":\"{token}\"{extra}}}";
 
