@@ -36,19 +36,33 @@ namespace TokenPolicy.Analyzers.Candidates
         [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
+            // One pass: words are split at white space (char.IsWhiteSpace, asked only of non-ASCII characters), and each
+            // word's letters and digits are noted as it is read.
             var words = 0;
             var likely = false;
-            var start = 0;
+            var start = -1;
+            bool letter = false, digit = false;
             for (var i = 0; i <= quotedText.Length; i++)
             {
-                if (i < quotedText.Length && !char.IsWhiteSpace(quotedText[i]))
+                if (i < quotedText.Length)
                 {
-                    continue;
+                    var c = quotedText[i];
+                    if (!IsWhiteSpace(c))
+                    {
+                        if (start < 0)
+                        {
+                            start = i;
+                            letter = false;
+                            digit = false;
+                        }
+
+                        letter |= (uint)((c | 0x20) - 'a') < 26;
+                        digit |= (uint)(c - '0') < 10;
+                        continue;
+                    }
                 }
 
-                var word = quotedText.Slice(start, i - start);
-                start = i + 1;
-                if (word.Length == 0)
+                if (start < 0)
                 {
                     continue;
                 }
@@ -59,24 +73,18 @@ namespace TokenPolicy.Analyzers.Candidates
                 }
 
                 // A high-entropy token mixes letters and digits; JWTs and vendor tokens start like one.
-                likely |= (word.Length >= _minLength && HasLetterAndDigit(word)) || (word.Length >= 3 && TokenClassifier.StartsLikeToken(word));
+                var length = i - start;
+                likely = likely
+                    || (length >= _minLength && letter && digit)
+                    || (length >= 3 && TokenClassifier.StartsLikeToken(quotedText.Slice(start, length)));
+                start = -1;
             }
 
             return likely;
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        private static bool HasLetterAndDigit(ReadOnlySpan<char> word)
-        {
-            bool letter = false, digit = false;
-            foreach (var c in word)
-            {
-                letter |= c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
-                digit |= c is >= '0' and <= '9';
-            }
-
-            return letter && digit;
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsWhiteSpace(char c) => c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= 0x80 && char.IsWhiteSpace(c);
 
         [MethodImpl(HotPath.Optimized)]
         public override bool IsCandidate(string value)

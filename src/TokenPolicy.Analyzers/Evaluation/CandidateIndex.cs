@@ -76,12 +76,12 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return false;
             }
 
+            var closure = GetClosure(cancellationToken);
             if (value.ConstantValue.HasValue)
             {
-                return value.ConstantValue.Value is string constant && _filter.IsCandidate(constant);
+                return value.ConstantValue.Value is string constant && IsCandidateConstant(closure, value, constant);
             }
 
-            var closure = GetClosure(cancellationToken);
             if (closure.Saturated)
             {
                 return true;
@@ -90,7 +90,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             // Nothing can carry a candidate into this tree when no member name is tainted, no local of the tree is, and
             // the tree has no candidate literal of its own (a constant of another tree is a tainted member): one lookup.
             var tree = value.Syntax.SyntaxTree;
-            if (closure.Members.Count == 0 && !closure.HasScopedIn(tree) && TreeCandidates.Get(tree, _filter, cancellationToken).Length == 0)
+            if (closure.Members.Count == 0 && !closure.HasScopedIn(tree) && closure.LiteralsIn(tree) is { Length: 0 })
             {
                 return false;
             }
@@ -105,7 +105,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 if (operation.ConstantValue.HasValue)
                 {
-                    if (operation.ConstantValue.Value is string text && _filter.IsCandidate(text))
+                    if (operation.ConstantValue.Value is string text && IsCandidateConstant(closure, operation, text))
                     {
                         return true;
                     }
@@ -132,6 +132,46 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return false;
         }
+
+        /// <summary>
+        /// Whether a string constant is a candidate. A plain one-line literal of a tree of the compilation is answered from the
+        /// tree's candidate positions, found by the scan with the same test (a binary search instead of the filter's test
+        /// on each constant an operation holds, which most arguments are); any other constant (an escape, a quote inside,
+        /// several lines, a folded or referenced constant) is tested.
+        /// </summary>
+        private bool IsCandidateConstant(Closure closure, IOperation operation, string value)
+        {
+            if (value.Length >= 2
+                && operation is ILiteralOperation { Syntax: LiteralExpressionSyntax { Token: var token } }
+                && IsPlainOneLine(token)
+                && closure.LiteralsIn(operation.Syntax.SyntaxTree) is { } positions)
+            {
+                return Array.BinarySearch(positions, token.SpanStart) >= 0;
+            }
+
+            return _filter.IsCandidate(value);
+        }
+
+        /// <summary>
+        /// A regular or verbatim string literal on one line with no quote, backslash or line break between its quotes: the
+        /// scan saw its whole value as one piece between two quotes (<see cref="TreeCandidates"/>), so its position is among
+        /// the tree's candidates exactly when the filter accepts its value.
+        /// </summary>
+        private static bool IsPlainOneLine(SyntaxToken token)
+        {
+            if (!token.IsKind(SyntaxKind.StringLiteralToken))
+            {
+                return false;
+            }
+
+            var text = token.Text;
+            var open = text.Length > 0 && text[0] == '@' ? 2 : 1;
+            return text.Length >= open + 1
+                && text[text.Length - 1] == '"'
+                && text.AsSpan(open, text.Length - open - 1).IndexOfAny(PlainBreakers) < 0;
+        }
+
+        private static readonly char[] PlainBreakers = { '"', '\\', '\n', '\r' };
 
         /// <summary>The candidates' flow closure, built on first use; a build cut short by cancellation is not kept.</summary>
         public Closure GetClosure(CancellationToken cancellationToken)
@@ -193,9 +233,12 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly HashSet<string> _scopedNamesAnywhere = new(StringComparer.Ordinal);
             private readonly HashSet<(SyntaxTree Tree, string Name)> _scopedNames = new();
 
-            public Closure(int literals, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
+            private readonly Dictionary<SyntaxTree, int[]> _literalPositions;
+
+            public Closure(int literals, Dictionary<SyntaxTree, int[]> literalPositions, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
             {
                 Literals = literals;
+                _literalPositions = literalPositions;
                 Members = members;
                 Scoped = scoped;
                 Saturated = saturated;
@@ -206,6 +249,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                     _scopedNames.Add((item.Tree, item.Name));
                 }
             }
+
+            /// <summary>
+            /// The start positions of <paramref name="tree"/>'s candidate literals, in order (kept per tree by
+            /// <see cref="TreeCandidates"/>, here by reference for the per-operation questions); null for a tree that is
+            /// not one of the compilation's.
+            /// </summary>
+            public int[]? LiteralsIn(SyntaxTree tree) => _literalPositions.TryGetValue(tree, out var positions) ? positions : null;
 
             /// <summary>Some local, parameter or local function of <paramref name="tree"/> may hold a candidate.</summary>
             public bool HasScopedIn(SyntaxTree tree) => _scopedTrees.Contains(tree);
@@ -259,6 +309,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
             private readonly List<string> _pendingMembers = new();
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
+            private readonly Dictionary<SyntaxTree, int[]> _literalPositions = new();
             private bool _saturated;
 
             public Builder(CandidateIndex owner, CancellationToken cancellationToken)
@@ -273,6 +324,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 foreach (var tree in _owner._compilation.SyntaxTrees)
                 {
                     var positions = TreeCandidates.Get(tree, _owner._filter, _cancellationToken);
+                    _literalPositions[tree] = positions;
                     if (positions.Length == 0)
                     {
                         continue;
@@ -300,7 +352,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (literals > MaxLiterals)
                 {
                     // Too many candidates to follow by name: every value may carry one.
-                    return new Closure(literals, _members, _scoped, saturated: true);
+                    return new Closure(literals, _literalPositions, _members, _scoped, saturated: true);
                 }
 
                 // Breadth first, in rounds; a tree's text is read once a round.
@@ -368,7 +420,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     }
                 }
 
-                return new Closure(literals, _members, _scoped, _saturated);
+                return new Closure(literals, _literalPositions, _members, _scoped, _saturated);
             }
 
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>

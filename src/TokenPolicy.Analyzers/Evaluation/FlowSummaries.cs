@@ -87,8 +87,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>True when a call to <paramref name="method"/> may carry a followed value into a summary (cheap check).</summary>
         public static bool MayHaveSummary(IMethodSymbol method)
         {
+            // A method of a referenced assembly (most calls) ends at its first location, which the compiler keeps; the
+            // declaring references, which it builds on each request, are asked only of a method in source.
             method = method.OriginalDefinition;
-            if (method.DeclaringSyntaxReferences.IsEmpty)
+            var locations = method.Locations;
+            if (locations.IsEmpty || !locations[0].IsInSource)
             {
                 return false;
             }
@@ -97,7 +100,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 if (IsFollowedParameter(parameter))
                 {
-                    return true;
+                    return !method.DeclaringSyntaxReferences.IsEmpty;
                 }
             }
 

@@ -15,7 +15,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     internal static class TreeCandidates
     {
-        /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate.</summary>
+        /// <summary>Start positions of the string literal tokens of <paramref name="tree"/> whose value is a candidate, ascending.</summary>
         public static int[] Get(SyntaxTree tree, CandidateFilter filter, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, filter.MemoKey, () => Scan(tree, filter, cancellationToken));
 
@@ -62,6 +62,8 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            // In text order (the callers search it): a later piece finds no earlier token that is not already seen.
+            results.Sort();
             return results.ToArray();
         }
 

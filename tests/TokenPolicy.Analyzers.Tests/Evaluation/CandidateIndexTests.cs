@@ -123,6 +123,42 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void A_constant_carries_a_candidate_exactly_when_the_filter_accepts_its_value_whatever_its_form()
+    {
+        // Plain one-line literals are answered from the scan's candidate positions, every other constant by the filter's
+        // own test: both must agree with the filter on the constant's value, also where the scan cannot see the literal
+        // (a line of a multi-line verbatim literal with no quote on it) and for constants folded from pieces.
+        var token = TestTokens.HighEntropy;
+        var half = token.Length / 2;
+        var forms = new[]
+        {
+            $"\"{token}\"",
+            $"\"Bearer {TestTokens.GitHub}\"",
+            "\"application/json\"",
+            "\"The request failed, retry later\"",
+            $"\"{token}\\n\"",
+            $"\"a\\\"{token}\"",
+            $"@\"{token}\"",
+            $"@\"\n{token}\n\"",
+            $"\"{token[..half]}\" + \"{token[half..]}\"",
+            "\"x\"",
+            "\"\"",
+        };
+        foreach (var form in forms)
+        {
+            var (compilation, value) = Compile($$"""
+                class C
+                {
+                    string M() => [|{{form}}|];
+                    string N() => "{{TestTokens.Jwt}}";
+                }
+                """);
+            var expected = value.ConstantValue.Value is string text && Tokens.IsCandidate(text);
+            Assert.True(expected == Index(compilation, Tokens).MayCarry(value, default), form);
+        }
+    }
+
+    [Fact]
     public void A_value_without_any_candidate_in_the_compilation_carries_none()
     {
         var (compilation, value) = Compile("""
