@@ -23,7 +23,11 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// </summary>
         public abstract bool MayContain(ReadOnlySpan<char> quotedText);
 
-        /// <summary>The precise test on a literal's (or constant's) value.</summary>
+        /// <summary>
+        /// The precise test on a literal's (or constant's) value. True only where <see cref="MayContain"/> is true of the
+        /// same text: the scan skips a piece the cheap test rejects, and the candidate index answers a plain literal from
+        /// the scan's positions.
+        /// </summary>
         public abstract bool IsCandidate(string value);
     }
 }

@@ -123,6 +123,33 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void A_value_each_filter_accepts_passes_its_cheap_test_too()
+    {
+        // The scan skips a piece the cheap test rejects, and plain literals are answered from the scan's positions: the
+        // precise test may only accept what the cheap one lets through.
+        var filters = new CandidateFilter[] { Paths, Tokens, new CredentialEndpointCandidates(TokenPolicyOptions.Default) };
+        var values = new[]
+        {
+            Sa, "token", "/var/run/secrets/tokens/", "AWS_WEB_IDENTITY_TOKEN_FILE", TestTokens.Jwt, TestTokens.GitHub,
+            TestTokens.HighEntropy, "Bearer " + TestTokens.GitHub, "Authorization: Bearer " + TestTokens.Jwt, "ghp_",
+            " \t" + TestTokens.HighEntropy + "\u00A0", "token " + TestTokens.GitHub, "Bot " + TestTokens.HighEntropy,
+            "/api/ambient/v1/credentials/", "https://backend/api/ambient/v1/projects/p/credentials/c/token",
+            "application/json", "The request failed, retry later", "x", "",
+        };
+        foreach (var filter in filters)
+        {
+            foreach (var value in values)
+            {
+                Assert.True(!filter.IsCandidate(value) || filter.MayContain(value.AsSpan()), filter.Key + ": " + value);
+            }
+        }
+
+        Assert.Contains(values, v => Tokens.IsCandidate(v));
+        Assert.Contains(values, v => Paths.IsCandidate(v));
+        Assert.Contains(values, v => filters[2].IsCandidate(v));
+    }
+
+    [Fact]
     public void A_constant_carries_a_candidate_exactly_when_the_filter_accepts_its_value_whatever_its_form()
     {
         // Plain one-line literals are answered from the scan's candidate positions, every other constant by the filter's
