@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -172,6 +173,19 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         private static readonly char[] PlainBreakers = { '"', '\\', '\n', '\r' };
+
+        /// <summary>Whether a candidate literal of this index's filter starts inside <paramref name="span"/> of <paramref name="tree"/>.</summary>
+        public bool HasLiteralIn(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        {
+            var positions = GetClosure(cancellationToken).LiteralsIn(tree) ?? TreeCandidates.Get(tree, _filter, cancellationToken);
+            var index = Array.BinarySearch(positions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < span.End;
+        }
 
         /// <summary>The candidates' flow closure, built on first use; a build cut short by cancellation is not kept.</summary>
         public Closure GetClosure(CancellationToken cancellationToken)

@@ -273,18 +273,7 @@ namespace TokenPolicy.Analyzers.Rules
         private static bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || ScopeFacts.IsType(type, "System", "Uri");
 
         private static bool BodyHasCandidate(IOperation operation, State state, CancellationToken cancellationToken)
-        {
-            var span = ValueEvaluator.GetRoot(operation).Syntax.Span;
-            foreach (var position in TreeCandidates.Get(operation.Syntax.SyntaxTree, state.Filter, cancellationToken))
-            {
-                if (span.Contains(position))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => state.Candidates.HasLiteralIn(operation.Syntax.SyntaxTree, ValueEvaluator.GetRoot(operation).Syntax.Span, cancellationToken);
 
         /// <summary>
         /// In the finding's file, <c>x.Headers.Authorization = value</c> (the fix puts the resolver's header there) or the
