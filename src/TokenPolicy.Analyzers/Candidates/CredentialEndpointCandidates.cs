@@ -39,9 +39,10 @@ namespace TokenPolicy.Analyzers.Candidates
         [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
+            // A text shorter than a piece cannot hold it (most quoted pieces are short): no search is set up for it.
             foreach (var piece in _pieces)
             {
-                if (quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                if (quotedText.Length >= piece.Length && quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

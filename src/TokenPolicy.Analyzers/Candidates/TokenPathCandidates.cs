@@ -53,9 +53,10 @@ namespace TokenPolicy.Analyzers.Candidates
         [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
+            // A text shorter than a fragment cannot hold it (most quoted pieces are short): no search is set up for it.
             foreach (var fragment in _fragments)
             {
-                if (quotedText.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                if (quotedText.Length >= fragment.Length && quotedText.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }
@@ -63,7 +64,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
             foreach (var name in _otherEnvVars)
             {
-                if (quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                if (quotedText.Length >= name.Length && quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

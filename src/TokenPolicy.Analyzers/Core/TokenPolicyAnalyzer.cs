@@ -132,10 +132,23 @@ namespace TokenPolicy.Analyzers.Core
                 _ => (null, default(ImmutableArray<IArgumentOperation>)),
             };
 
-            // An argument that may hold a candidate first (the candidate index, which the sinks need anyway), then the
-            // callee's name in the sink reach (built over every tree only once enough calls ask; see SinkReach.MayReach).
-            if (callee is null || !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, cancellationToken)
-                || !rule.Reach!.MayReach(callee, cancellationToken))
+            if (callee is null || arguments.IsEmpty)
+            {
+                return;
+            }
+
+            // An argument that may hold a candidate (the candidate index, which the sinks need anyway), then the callee's
+            // name in the sink reach (built over every tree only once enough calls ask; see SinkReach.MayReach). In a tree
+            // where only a constant can carry a candidate (most trees) the constant arguments are tested before the callee.
+            var treeMayCarry = rule.Candidates.MayCarryIn(operation.Syntax.SyntaxTree, cancellationToken);
+            if (treeMayCarry
+                ? !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, treeMayCarry, cancellationToken)
+                : !AnyArgumentMayCarry(rule, arguments, treeMayCarry, cancellationToken) || !FlowSummaries.MayHaveSummary(callee))
+            {
+                return;
+            }
+
+            if (!rule.Reach!.MayReach(callee, cancellationToken))
             {
                 return;
             }
@@ -211,14 +224,16 @@ namespace TokenPolicy.Analyzers.Core
             }
         }
 
-        private static bool AnyArgumentMayCarry(RuleState rule, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        private static bool AnyArgumentMayCarry(RuleState rule, ImmutableArray<IArgumentOperation> arguments, bool treeMayCarry, CancellationToken cancellationToken)
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is { } parameter
-                    && FlowSummaries.IsFollowedParameter(parameter)
+                // In a tree where only constants can carry a candidate, an argument that is none ends here.
+                if ((treeMayCarry || argument.Value.ConstantValue.HasValue)
                     && argument.ArgumentKind != ArgumentKind.DefaultValue
-                    && rule.Candidates.MayCarry(argument.Value, cancellationToken))
+                    && argument.Parameter is { } parameter
+                    && FlowSummaries.IsFollowedParameter(parameter)
+                    && rule.Candidates.MayCarry(argument.Value, treeMayCarry, cancellationToken))
                 {
                     return true;
                 }

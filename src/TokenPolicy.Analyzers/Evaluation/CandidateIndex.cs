@@ -28,7 +28,10 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// <para>Knowingly not seen: a candidate that appears only on a line of a multi-line verbatim or raw string that holds
     /// no quote; a candidate word split across literals; a token path or token assembled only from constants of
     /// referenced assemblies inside a non-constant expression; a value passed into a method of the compilation whose
-    /// parameter it returns (the call's arguments are candidates themselves, so the call is asked about anyway).</para>
+    /// parameter it returns (the call's arguments are candidates themselves, so the call is asked about anyway); in a tree
+    /// with no candidate literal, no tainted local and no tainted member name in its text (<see cref="MayCarryIn"/>), a
+    /// candidate constant that is only part of a non-constant value (a constant field of a referenced assembly in
+    /// <c>flag ? Other.Token : x</c>): a value that is itself constant is always tested.</para>
     /// </remarks>
     internal sealed class CandidateIndex
     {
@@ -37,6 +40,10 @@ namespace TokenPolicy.Analyzers.Evaluation
         private const int MaxReferenceChecks = 1_500;
         private const int MaxFlowSteps = 64;
         private const int MaxValueOperations = 512;
+        private const int MaxKeptConstants = 8192;
+
+        /// <summary>The member name of an indexer (<see cref="IPropertySymbol.Name"/>), tainted by a return in its body.</summary>
+        private const string IndexerName = "this[]";
 
         /// <summary>Invoked names whose result carries their arguments' or receiver's text (string operations, path and URI building, LINQ picks).</summary>
         private static readonly HashSet<string> Transforms = new(StringComparer.Ordinal)
@@ -58,6 +65,8 @@ namespace TokenPolicy.Analyzers.Evaluation
         private readonly Compilation _compilation;
         private readonly CandidateFilter _filter;
         private readonly object _gate = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _constants = new(StringComparer.Ordinal);
+        private int _keptConstants;
         private Closure? _closure;
 
         public CandidateIndex(Compilation compilation, CandidateFilter filter)
@@ -71,6 +80,13 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// is a candidate constant or reads a tainted name. Cheap: constants first, the closure is built once.
         /// </summary>
         public bool MayCarry(IOperation? value, CancellationToken cancellationToken)
+            => value is not null && MayCarry(value, MayCarryIn(value.Syntax.SyntaxTree, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// <see cref="MayCarry(IOperation?, CancellationToken)"/> for a value of a tree whose <see cref="MayCarryIn"/> answer
+        /// is <paramref name="treeMayCarry"/> (asked once per operation, not once per argument).
+        /// </summary>
+        public bool MayCarry(IOperation? value, bool treeMayCarry, CancellationToken cancellationToken)
         {
             if (value is null)
             {
@@ -83,17 +99,14 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return value.ConstantValue.Value is string constant && IsCandidateConstant(closure, value, constant);
             }
 
+            if (!treeMayCarry)
+            {
+                return false;
+            }
+
             if (closure.Saturated)
             {
                 return true;
-            }
-
-            // Nothing can carry a candidate into this tree when no member name is tainted, no local of the tree is, and
-            // the tree has no candidate literal of its own (a constant of another tree is a tainted member): one lookup.
-            var tree = value.Syntax.SyntaxTree;
-            if (closure.Members.Count == 0 && !closure.HasScopedIn(tree) && closure.LiteralsIn(tree) is { Length: 0 })
-            {
-                return false;
             }
 
             var visited = 0;
@@ -135,6 +148,13 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
+        /// False when no value of <paramref name="tree"/> that is not itself a constant can carry a candidate: the tree has
+        /// no candidate literal of its own, no tainted local or parameter, and its text holds no tainted member name (a
+        /// constant of another tree is a tainted member). A few set lookups, asked once per operation.
+        /// </summary>
+        public bool MayCarryIn(SyntaxTree tree, CancellationToken cancellationToken) => GetClosure(cancellationToken).MayCarryIn(tree);
+
+        /// <summary>
         /// Whether a string constant is a candidate. A plain one-line literal of a tree of the compilation is answered from the
         /// tree's candidate positions, found by the scan with the same test (a binary search instead of the filter's test
         /// on each constant an operation holds, which most arguments are); any other constant (an escape, a quote inside,
@@ -150,7 +170,29 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return Array.BinarySearch(positions, token.SpanStart) >= 0;
             }
 
-            return _filter.IsCandidate(value);
+            return IsCandidateValue(value);
+        }
+
+        /// <summary>
+        /// The filter's test of a constant that is not a plain literal (a constant field, a folded or escaped value), kept
+        /// per value: the same header and URL constants are passed at thousands of calls. The filter is a pure function of
+        /// the value, so the answer does not depend on which call asked first; past <see cref="MaxKeptConstants"/> values
+        /// are tested again instead of kept.
+        /// </summary>
+        private bool IsCandidateValue(string value)
+        {
+            if (_constants.TryGetValue(value, out var known))
+            {
+                return known;
+            }
+
+            var candidate = _filter.IsCandidate(value);
+            if (Volatile.Read(ref _keptConstants) < MaxKeptConstants && _constants.TryAdd(value, candidate))
+            {
+                Interlocked.Increment(ref _keptConstants);
+            }
+
+            return candidate;
         }
 
         /// <summary>
@@ -196,7 +238,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                 return closure;
             }
 
-            lock (_gate)
+            if (!Monitor.TryEnter(_gate))
+            {
+                // Another thread is building it: scan trees for it instead of waiting (a thread blocked here is charged the
+                // whole build); the builder then finds their candidates kept.
+                HelpScan(cancellationToken);
+                Monitor.Enter(_gate);
+            }
+
+            try
             {
                 closure = _closure;
                 if (closure is null)
@@ -215,6 +265,31 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
 
                 return closure;
+            }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
+        }
+
+        /// <summary>
+        /// While another thread builds the closure: the trees' candidate scans (<see cref="TreeCandidates"/>, kept per tree),
+        /// taken from the end of the builder's order backwards until the two meet or the closure is done. The results are
+        /// what the builder would compute itself, so the closure is the same; only who computes a tree's scan changes.
+        /// </summary>
+        private void HelpScan(CancellationToken cancellationToken)
+        {
+            var order = Builder.ScanOrder(_compilation.SyntaxTrees, _filter.Key);
+            var key = _filter.MemoKey;
+            for (var i = order.Count - 1; i >= 0 && Volatile.Read(ref _closure) is null; i--)
+            {
+                if (TreeMemo.Contains(order[i], key))
+                {
+                    // The builder (or an earlier helper) has been here: the rest is scanned already.
+                    return;
+                }
+
+                TreeCandidates.Get(order[i], _filter, cancellationToken);
             }
         }
 
@@ -249,9 +324,16 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             private readonly Dictionary<SyntaxTree, int[]> _literalPositions;
 
-            public Closure(int literals, Dictionary<SyntaxTree, int[]> literalPositions, HashSet<string> members, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
+            private readonly HashSet<SyntaxTree> _memberTrees;
+            private readonly bool _membersReadAnywhere;
+
+            public Closure(int literals, Dictionary<SyntaxTree, int[]> literalPositions, HashSet<string> members, HashSet<SyntaxTree> memberTrees, HashSet<(SyntaxTree Tree, int Scope, string Name)> scoped, bool saturated)
             {
                 Literals = literals;
+                _memberTrees = memberTrees;
+
+                // An indexer is read without its name in the text (`headers[key]`): any tree may read a tainted one.
+                _membersReadAnywhere = members.Contains(IndexerName);
                 _literalPositions = literalPositions;
                 Members = members;
                 Scoped = scoped;
@@ -273,6 +355,15 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             /// <summary>Some local, parameter or local function of <paramref name="tree"/> may hold a candidate.</summary>
             public bool HasScopedIn(SyntaxTree tree) => _scopedTrees.Contains(tree);
+
+            /// <summary>
+            /// Whether a value of <paramref name="tree"/> that is not a constant may carry a candidate: the closure is
+            /// saturated, or the tree has a candidate literal, a tainted local or parameter, or a tainted member name in its
+            /// text (found while the closure was built: the trees each round's names may occur in); true for a tree that is
+            /// not one of the compilation's.
+            /// </summary>
+            public bool MayCarryIn(SyntaxTree tree)
+                => Saturated || LiteralsIn(tree) is not { Length: 0 } || _scopedTrees.Contains(tree) || _membersReadAnywhere || _memberTrees.Contains(tree);
 
             /// <summary>How many candidate literals the compilation has.</summary>
             public int Literals { get; }
@@ -324,6 +415,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly List<string> _pendingMembers = new();
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
             private readonly Dictionary<SyntaxTree, int[]> _literalPositions = new();
+            private readonly HashSet<SyntaxTree> _memberTrees = new();
             private bool _saturated;
 
             public Builder(CandidateIndex owner, CancellationToken cancellationToken)
@@ -335,7 +427,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             public Closure Build()
             {
                 var literals = 0;
-                foreach (var tree in _owner._compilation.SyntaxTrees)
+                foreach (var tree in ScanOrder(_owner._compilation.SyntaxTrees, _owner._filter.Key))
                 {
                     var positions = TreeCandidates.Get(tree, _owner._filter, _cancellationToken);
                     _literalPositions[tree] = positions;
@@ -366,7 +458,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (literals > MaxLiterals)
                 {
                     // Too many candidates to follow by name: every value may carry one.
-                    return new Closure(literals, _literalPositions, _members, _scoped, saturated: true);
+                    return new Closure(literals, _literalPositions, _members, _memberTrees, _scoped, saturated: true);
                 }
 
                 // Breadth first, in rounds; a tree's text is read once a round.
@@ -397,6 +489,13 @@ namespace TokenPolicy.Analyzers.Evaluation
                         }
 
                         var anyMember = members.Length > 0 && memberWords.MayOccurIn(tree, _cancellationToken);
+                        if (anyMember)
+                        {
+                            // Every round's names are looked for in every tree, so these are the trees any tainted member
+                            // name may occur in (Closure.MayCarryIn).
+                            _memberTrees.Add(tree);
+                        }
+
                         if (!anyMember && local.Count == 0)
                         {
                             continue;
@@ -434,7 +533,31 @@ namespace TokenPolicy.Analyzers.Evaluation
                     }
                 }
 
-                return new Closure(literals, _literalPositions, _members, _scoped, _saturated);
+                return new Closure(literals, _literalPositions, _members, _memberTrees, _scoped, _saturated);
+            }
+
+            /// <summary>
+            /// The trees from a place fixed by the family (a hash of its key), wrapping around. The rules of a build ask for
+            /// their indexes at the same time from different threads, and every family reads the same per-tree text and
+            /// quoted pieces (<see cref="TreeCandidates"/>): started at the same tree they would compute those twice, side by
+            /// side, instead of one family finding them ready. The closure is a set, the same in any order.
+            /// </summary>
+            internal static IReadOnlyList<SyntaxTree> ScanOrder(IEnumerable<SyntaxTree> trees, string familyKey)
+            {
+                var all = trees as IReadOnlyList<SyntaxTree> ?? new List<SyntaxTree>(trees);
+                if (all.Count == 0)
+                {
+                    return all;
+                }
+
+                var start = (int)((uint)WordIndex.Hash(familyKey.AsSpan()) % (uint)all.Count);
+                var order = new SyntaxTree[all.Count];
+                for (var i = 0; i < order.Length; i++)
+                {
+                    order[i] = all[(start + i) % all.Count];
+                }
+
+                return order;
             }
 
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>
@@ -895,7 +1018,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                             TaintMember(property.Identifier.ValueText, property.Type);
                             return false;
                         case IndexerDeclarationSyntax:
-                            TaintMember("this[]");
+                            TaintMember(IndexerName);
                             return false;
                         case MemberDeclarationSyntax:
                             return false;

@@ -14,22 +14,96 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// </summary>
     internal static class TreeMemo
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, object>> Memos = new();
+        private static readonly ConditionalWeakTable<SyntaxTree, Memo> Memos = new();
 
         /// <summary>Whether a fact is kept under <paramref name="key"/> for <paramref name="tree"/>.</summary>
         public static bool Contains(SyntaxTree tree, string key)
-            => Memos.TryGetValue(tree, out var memo) && memo.ContainsKey(key);
+            => Memos.TryGetValue(tree, out var memo) && memo.Find(key) is not null;
 
         public static T Get<T>(SyntaxTree tree, string key, Func<T> compute)
             where T : class
         {
-            var memo = Memos.GetValue(tree, static _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
-            if (memo.TryGetValue(key, out var cached))
+            var memo = Memos.GetValue(tree, static _ => new Memo());
+            return (T)(memo.Find(key) ?? memo.Add(key, compute()));
+        }
+
+        /// <summary>
+        /// One tree's facts: a few keys (the text, its quoted pieces and word filter, each family's candidates), kept in a
+        /// small array that is replaced, never changed, so reading takes no lock; past <see cref="MaxListed"/> keys (the
+        /// readers of many tainted names in one tree) the rest go to a dictionary. The first value added for a key is the
+        /// one every caller gets.
+        /// </summary>
+        /// <remarks>
+        /// Hand-written rather than a <see cref="ConcurrentDictionary{TKey, TValue}"/> per tree: the analyzers of one build
+        /// scan the same trees at the same time from two threads, and a dictionary per tree (its buckets and locks, a lock
+        /// taken on each add) cost them more in allocation and lock waits than the facts themselves.
+        /// </remarks>
+        private sealed class Memo
+        {
+            private const int MaxListed = 24;
+            private static readonly object[] Empty = Array.Empty<object>();
+
+            // Keys and values alternating: [key0, value0, key1, value1, ...].
+            private object[] _entries = Empty;
+            private ConcurrentDictionary<string, object>? _more;
+
+            public object? Find(string key)
             {
-                return (T)cached;
+                if (FindIn(Volatile.Read(ref _entries), key) is { } found)
+                {
+                    return found;
+                }
+
+                var more = Volatile.Read(ref _more);
+                return more is not null && more.TryGetValue(key, out var value) ? value : null;
             }
 
-            return (T)memo.GetOrAdd(key, compute());
+            public object Add(string key, object value)
+            {
+                while (true)
+                {
+                    var entries = Volatile.Read(ref _entries);
+                    if (FindIn(entries, key) is { } existing)
+                    {
+                        return existing;
+                    }
+
+                    if (entries.Length >= MaxListed * 2)
+                    {
+                        var more = Volatile.Read(ref _more);
+                        if (more is null)
+                        {
+                            Interlocked.CompareExchange(ref _more, new ConcurrentDictionary<string, object>(StringComparer.Ordinal), null);
+                            more = _more!;
+                        }
+
+                        return more.GetOrAdd(key, value);
+                    }
+
+                    var grown = new object[entries.Length + 2];
+                    Array.Copy(entries, grown, entries.Length);
+                    grown[entries.Length] = key;
+                    grown[entries.Length + 1] = value;
+                    if (ReferenceEquals(Interlocked.CompareExchange(ref _entries, grown, entries), entries))
+                    {
+                        return value;
+                    }
+                }
+            }
+
+            private static object? FindIn(object[] entries, string key)
+            {
+                for (var i = 0; i < entries.Length; i += 2)
+                {
+                    var listed = (string)entries[i];
+                    if (ReferenceEquals(listed, key) || string.Equals(listed, key, StringComparison.Ordinal))
+                    {
+                        return entries[i + 1];
+                    }
+                }
+
+                return null;
+            }
         }
     }
 

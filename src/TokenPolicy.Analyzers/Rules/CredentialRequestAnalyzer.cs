@@ -95,10 +95,14 @@ namespace TokenPolicy.Analyzers.Rules
         {
             var cancellationToken = context.CancellationToken;
             var carries = false;
+
+            // In a tree where only a constant can carry a credential-endpoint literal (most trees), the other arguments end here.
+            var treeMayCarry = state.Candidates.MayCarryIn(call.Syntax.SyntaxTree, cancellationToken);
             foreach (var argument in call.Arguments)
             {
-                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsUrlType(parameter.Type)
-                    && state.Candidates.MayCarry(argument.Value, cancellationToken))
+                if ((treeMayCarry || argument.Value.ConstantValue.HasValue)
+                    && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsUrlType(parameter.Type)
+                    && state.Candidates.MayCarry(argument.Value, treeMayCarry, cancellationToken))
                 {
                     carries = true;
                     break;
@@ -251,10 +255,14 @@ namespace TokenPolicy.Analyzers.Rules
                 : state.Urls.Evaluate(url, cancellationToken);
         }
 
-        /// <summary>A call into a method of the compilation (cheap: symbols only).</summary>
+        /// <summary>
+        /// A call into a method of the compilation (cheap: symbols only; the method's first location, which the compiler
+        /// keeps, rather than its declaring references, which it builds on each request).
+        /// </summary>
         private static bool MayBeHelperCall(IOperation operation)
-            => operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } method }
-               && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty
+            => operation is IInvocationOperation { Arguments.IsEmpty: false, TargetMethod: { MethodKind: MethodKind.Ordinary, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } method }
+               && method.OriginalDefinition.Locations is { IsEmpty: false } locations
+               && locations[0].IsInSource
                && HasUrlParameter(method);
 
         private static bool HasUrlParameter(IMethodSymbol method)

@@ -248,14 +248,14 @@ namespace TokenPolicy.Analyzers.Sinks
             "AccessToken", "OpenAIClient", "ChatClient", "EmbeddingClient", "ImageClient", "AudioClient", "AssistantClient", "ResponsesClient", "OpenAIResponseClient",
         };
 
-        private readonly Dictionary<IMethodSymbol, AuthSink> _byMethod;
+        private readonly SinkMethods<AuthSink> _byMethod;
         private readonly INamedTypeSymbol? _dictionaryInterface;
         private readonly INamedTypeSymbol? _nameValueCollection;
         private readonly INamedTypeSymbol? _requestHeader;
         private readonly object? _authorizationHeader;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _stringKeyed = new(SymbolEqualityComparer.Default);
 
-        private AuthSinks(Dictionary<IMethodSymbol, AuthSink> byMethod, INamedTypeSymbol? dictionaryInterface, INamedTypeSymbol? nameValueCollection, INamedTypeSymbol? requestHeader)
+        private AuthSinks(SinkMethods<AuthSink> byMethod, INamedTypeSymbol? dictionaryInterface, INamedTypeSymbol? nameValueCollection, INamedTypeSymbol? requestHeader)
         {
             _byMethod = byMethod;
             _dictionaryInterface = dictionaryInterface;
@@ -282,7 +282,7 @@ namespace TokenPolicy.Analyzers.Sinks
         /// value) }</c>) also declare each member in an unspeakable nested extension type, and a C# 14 compiler binds a call
         /// to that member rather than to the static implementation method the table names: both are sinks.
         /// </summary>
-        private static Dictionary<IMethodSymbol, AuthSink> AddExtensionMembers(Compilation compilation, Dictionary<IMethodSymbol, AuthSink> byMethod)
+        private static SinkMethods<AuthSink> AddExtensionMembers(Compilation compilation, SinkMethods<AuthSink> byMethod)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in Table)

@@ -90,14 +90,14 @@ namespace TokenPolicy.Analyzers.Sinks
 
         private static readonly HashSet<string> Names = SinkNames();
 
-        private readonly Dictionary<IMethodSymbol, ReadSink> _byMethod;
+        private readonly SinkMethods<ReadSink> _byMethod;
 
-        private ReadSinks(Dictionary<IMethodSymbol, ReadSink> byMethod)
+        private ReadSinks(SinkMethods<ReadSink> byMethod)
         {
             _byMethod = byMethod;
         }
 
-        public bool IsEmpty => _byMethod.Count == 0;
+        public bool IsEmpty => _byMethod.IsEmpty;
 
         /// <summary>A member or type name of the table (<c>ReadAllText</c>, <c>StreamReader</c>).</summary>
         public static bool IsSinkName(string word) => Names.Contains(word);

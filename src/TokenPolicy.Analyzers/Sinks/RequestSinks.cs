@@ -68,14 +68,14 @@ namespace TokenPolicy.Analyzers.Sinks
             new RequestSink(Json, "GetFromJsonAsync", "requestUri", RequestShape.Url, "client"),
             new RequestSink(Json, "GetFromJsonAsAsyncEnumerable", "requestUri", RequestShape.Url, "client"));
 
-        private readonly Dictionary<IMethodSymbol, RequestSink> _methods;
+        private readonly SinkMethods<RequestSink> _methods;
 
-        private RequestSinks(Dictionary<IMethodSymbol, RequestSink> methods)
+        private RequestSinks(SinkMethods<RequestSink> methods)
         {
             _methods = methods;
         }
 
-        public bool IsEmpty => _methods.Count == 0;
+        public bool IsEmpty => _methods.IsEmpty;
 
         public static RequestSinks Resolve(Compilation compilation)
             => new(SinkResolver.Resolve(

@@ -225,6 +225,76 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void A_tree_that_names_no_tainted_member_has_no_value_that_carries_one_but_its_constants()
+    {
+        // Tainted member names are looked for in every tree's text while the closure is built: a tree where none occurs
+        // (and with no candidate literal or tainted local) cannot read one, so only its constants are tested.
+        var (compilation, value) = Compile(
+            $$"""
+            static class Paths
+            {
+                public static readonly string Root = "{{Sa}}";
+            }
+            """,
+            """
+            class Reader
+            {
+                string M() => System.IO.Path.Combine(Paths.Root, "x");
+            }
+            """,
+            """
+            static class Names
+            {
+                public const string Folded = "to" + "ken";
+                public static string Other = "/etc/app";
+            }
+
+            class Elsewhere
+            {
+                string A(string name) => [|System.IO.Path.Combine(Names.Other, name)|];
+                string B() => Names.Folded;
+            }
+            """);
+        var index = Index(compilation, Paths);
+        var trees = compilation.SyntaxTrees.ToArray();
+        Assert.True(index.MayCarryIn(trees[0], default), "the tree with the candidate literal");
+        Assert.True(index.MayCarryIn(trees[1], default), "the tree that reads Root");
+        Assert.Equal(new[] { "M", "Root" }, index.GetClosure(default).Members.OrderBy(m => m, StringComparer.Ordinal));
+        Assert.False(index.MayCarryIn(trees[2], default), "no candidate literal, no tainted local, neither M nor Root in its text");
+        Assert.False(index.MayCarry(value, default));
+
+        // A value of that tree that is itself a constant is still tested by the filter: a constant folded from pieces that
+        // are no candidates alone, which the scan cannot see.
+        Assert.False(Paths.IsCandidate("to") || Paths.IsCandidate("ken"));
+        Assert.True(Paths.IsCandidate("token"));
+        var folded = trees[2].GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax>().Last().Expression;
+        Assert.True(index.MayCarry(compilation.GetSemanticModel(trees[2]).GetOperation(folded), default));
+    }
+
+    [Fact]
+    public void A_tainted_indexer_may_be_read_in_any_tree()
+    {
+        // An indexer is read without its name in the text (`store["k"]`), so a tainted indexer opens every tree.
+        var (compilation, value) = Compile(
+            $$"""
+            class Store
+            {
+                public string this[string key] => "{{Sa}}";
+            }
+            """,
+            """
+            class Reader
+            {
+                string M(Store store) => [|System.IO.Path.Combine(store["k"], "x")|];
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.Contains("this[]", index.GetClosure(default).Members);
+        Assert.True(index.MayCarryIn(compilation.SyntaxTrees.Last(), default));
+        Assert.True(index.MayCarry(value, default));
+    }
+
+    [Fact]
     public void Locals_are_tainted_in_their_own_member_only()
     {
         var (compilation, value) = Compile($$"""
