@@ -137,13 +137,28 @@ namespace TokenPolicy.Analyzers.Core
                 return;
             }
 
-            // An argument that may hold a candidate (the candidate index, which the sinks need anyway), then the callee's
-            // name in the sink reach (built over every tree only once enough calls ask; see SinkReach.MayReach). In a tree
-            // where only a constant can carry a candidate (most trees) the constant arguments are tested before the callee.
-            var treeMayCarry = rule.Candidates.MayCarryIn(operation.Syntax.SyntaxTree, cancellationToken);
-            if (treeMayCarry
-                ? !FlowSummaries.MayHaveSummary(callee) || !AnyArgumentMayCarry(rule, arguments, treeMayCarry, cancellationToken)
-                : !AnyArgumentMayCarry(rule, arguments, treeMayCarry, cancellationToken) || !FlowSummaries.MayHaveSummary(callee))
+            // A callee that may have a summary and an argument that may hold a candidate (the candidate index, which the
+            // sinks need anyway), then the callee's name in the sink reach (built over every tree only once enough calls
+            // ask; see SinkReach.MayReach). The same answer in either order: until the index is built the callee is asked
+            // first (a compilation with no such callee and no sink value never builds it); after, a tree where only a
+            // constant can carry a candidate (most trees) tests its constant arguments first, which ends most calls.
+            var tree = operation.Syntax.SyntaxTree;
+            bool carries;
+            if (!rule.Candidates.IsBuilt)
+            {
+                carries = FlowSummaries.MayHaveSummary(callee)
+                    && AnyArgumentMayCarry(rule, arguments, rule.Candidates.MayCarryIn(tree, cancellationToken), cancellationToken);
+            }
+            else if (rule.Candidates.MayCarryIn(tree, cancellationToken))
+            {
+                carries = FlowSummaries.MayHaveSummary(callee) && AnyArgumentMayCarry(rule, arguments, treeMayCarry: true, cancellationToken);
+            }
+            else
+            {
+                carries = AnyArgumentMayCarry(rule, arguments, treeMayCarry: false, cancellationToken) && FlowSummaries.MayHaveSummary(callee);
+            }
+
+            if (!carries)
             {
                 return;
             }

@@ -229,6 +229,9 @@ namespace TokenPolicy.Analyzers.Evaluation
             return index < positions.Length && positions[index] < span.End;
         }
 
+        /// <summary>Whether the closure has been built (or taken from another compilation over the same trees) already.</summary>
+        public bool IsBuilt => Volatile.Read(ref _closure) is not null;
+
         /// <summary>The candidates' flow closure, built on first use; a build cut short by cancellation is not kept.</summary>
         public Closure GetClosure(CancellationToken cancellationToken)
         {

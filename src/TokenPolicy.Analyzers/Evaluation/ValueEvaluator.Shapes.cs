@@ -591,7 +591,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 var method = invocation.TargetMethod;
                 var receiver = Receiver(invocation);
-                if (method.ContainingType?.Name == "Enumerable" && method.ContainingNamespace?.ToDisplayString() == "System.Linq")
+                if (method.ContainingType?.Name == "Enumerable" && TokenPolicy.Analyzers.Requests.ScopeFacts.IsNamespace(method.ContainingNamespace, "System.Linq"))
                 {
                     switch (method.Name)
                     {
@@ -924,7 +924,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return property.Name switch { "Key" => 0, "Value" => 1, _ => null };
                 }
 
-                if (type?.Name == "Tuple" && type.ContainingNamespace?.ToDisplayString() == "System")
+                if (type?.Name == "Tuple" && TokenPolicy.Analyzers.Requests.ScopeFacts.IsNamespace(type.ContainingNamespace, "System"))
                 {
                     var name = property.Name;
                     return name.Length == 5 && name.StartsWith("Item", System.StringComparison.Ordinal) && name[4] is >= '1' and <= '7' ? name[4] - '1' : null;
@@ -935,7 +935,7 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             private bool IsPairType(ITypeSymbol? type)
                 => type is not null && (type.IsTupleType || Types.IsKeyValuePair(type)
-                   || (type.Name is "Tuple" or "ValueTuple" && type.ContainingNamespace?.ToDisplayString() == "System"));
+                   || (type.Name is "Tuple" or "ValueTuple" && TokenPolicy.Analyzers.Requests.ScopeFacts.IsNamespace(type.ContainingNamespace, "System")));
 
             /// <summary>An indexer by position over strings: <c>list[0]</c>, <c>span[i]</c>.</summary>
             private static bool IsListIndexer(IPropertySymbol property)

@@ -164,7 +164,39 @@ namespace TokenPolicy.Analyzers.Requests
         }
 
         public static bool IsType(ITypeSymbol? type, string ns, string name)
-            => type is not null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+            => type is not null && type.Name == name && IsNamespace(type.ContainingNamespace, ns);
+
+        /// <summary>
+        /// Whether the namespace's full name is <paramref name="dotted"/> (<c>System.Net.Http</c>), compared name by name
+        /// from the innermost: asked per parameter and argument on the request paths, so no display string is built.
+        /// </summary>
+        internal static bool IsNamespace(INamespaceSymbol? symbol, string dotted)
+        {
+            var end = dotted.Length;
+            for (var current = symbol; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                var name = current.Name;
+                var start = end - name.Length;
+                if (start < 0 || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+                {
+                    return false;
+                }
+
+                if (start == 0)
+                {
+                    return current.ContainingNamespace is null or { IsGlobalNamespace: true };
+                }
+
+                if (dotted[start - 1] != '.')
+                {
+                    return false;
+                }
+
+                end = start - 1;
+            }
+
+            return false;
+        }
 
         /// <summary>The type or one of its base types is <paramref name="ns"/>.<paramref name="name"/>.</summary>
         public static bool DerivesFrom(ITypeSymbol? type, string ns, string name)

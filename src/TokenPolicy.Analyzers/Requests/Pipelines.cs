@@ -399,7 +399,7 @@ namespace TokenPolicy.Analyzers.Requests
 
         /// <summary>The framework's handlers, which never set an Authorization header.</summary>
         private static bool IsFrameworkHandler(ITypeSymbol type)
-            => type.ContainingNamespace?.ToDisplayString() == "System.Net.Http"
+            => ScopeFacts.IsNamespace(type.ContainingNamespace, "System.Net.Http")
                && type.Name is "DelegatingHandler" or "HttpMessageHandler" or "HttpClientHandler" or "SocketsHttpHandler" or "HttpMessageInvoker";
 
         /// <summary>Registration calls known not to touch the Authorization header; any other call in the chain may (a token handler).</summary>

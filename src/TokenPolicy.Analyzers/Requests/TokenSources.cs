@@ -404,7 +404,7 @@ namespace TokenPolicy.Analyzers.Requests
                     type = generic.TypeArguments[0];
                 }
 
-                return type is not null && ResolverTypes.Contains(type.Name) && type.ContainingNamespace?.ToDisplayString() == "TokenPolicy.Credentials";
+                return type is not null && ResolverTypes.Contains(type.Name) && ScopeFacts.IsNamespace(type.ContainingNamespace, "TokenPolicy.Credentials");
             }
 
             private static bool IsConfiguration(ITypeSymbol? type)
@@ -414,14 +414,14 @@ namespace TokenPolicy.Analyzers.Requests
                     return false;
                 }
 
-                if (ConfigurationTypes.Contains(type.Name) && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration")
+                if (ConfigurationTypes.Contains(type.Name) && ScopeFacts.IsNamespace(type.ContainingNamespace, "Microsoft.Extensions.Configuration"))
                 {
                     return true;
                 }
 
                 foreach (var implemented in type.AllInterfaces)
                 {
-                    if (implemented.Name == "IConfiguration" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration")
+                    if (implemented.Name == "IConfiguration" && ScopeFacts.IsNamespace(implemented.ContainingNamespace, "Microsoft.Extensions.Configuration"))
                     {
                         return true;
                     }

@@ -311,7 +311,7 @@ namespace TokenPolicy.Analyzers.Rules
         {
             for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
             {
-                if (type.Name is "CredentialClient" or "CallerOrOidcAuthorizationHandler" && type.ContainingNamespace?.ToDisplayString() == "TokenPolicy.Credentials")
+                if (type.Name is "CredentialClient" or "CallerOrOidcAuthorizationHandler" && TokenPolicy.Analyzers.Requests.ScopeFacts.IsNamespace(type.ContainingNamespace, "TokenPolicy.Credentials"))
                 {
                     return true;
                 }

@@ -44,7 +44,23 @@ namespace TokenPolicy.Analyzers.Rules
         private protected override ISinkMatcher CreateSinks(CompilationState state) => AuthSinks.Resolve(state.Compilation);
 
         private protected override IEnumerable<IOperation> ValueExpressions(SinkMatch match)
-            => match.Row is AttributeSink ? OutermostConstants(match.Value!) : AuthSinks.ValueExpressions(match.Value!);
+            => match.Row is AttributeSink ? AttributeHeaderLines(match) : AuthSinks.ValueExpressions(match.Value!);
+
+        /// <summary>
+        /// An attribute's constants that are header lines; none for an attribute written without arguments (<c>[Fact]</c>,
+        /// most attributes of a test suite), which is seen from its syntax without walking its operation.
+        /// </summary>
+        private static IEnumerable<IOperation> AttributeHeaderLines(SinkMatch match)
+        {
+            if (match.Operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: null or { Arguments.Count: 0 } })
+            {
+                return System.Array.Empty<IOperation>();
+            }
+
+            List<IOperation>? found = null;
+            CollectOutermostConstants(match.Value!, ref found);
+            return (IEnumerable<IOperation>?)found ?? System.Array.Empty<IOperation>();
+        }
 
         /// <summary>
         /// The first fully constant value that is token-like. A raw-token sink given a whole header value ("Bearer x" as
@@ -143,24 +159,21 @@ namespace TokenPolicy.Analyzers.Rules
         /// The outermost constant strings under an attribute (its arguments and named values) that are an
         /// <c>Authorization:</c> header line: the cheap test first, so the test attributes of a code base cost a string compare.
         /// </summary>
-        private static IEnumerable<IOperation> OutermostConstants(IOperation operation)
+        private static void CollectOutermostConstants(IOperation operation, ref List<IOperation>? found)
         {
             if (operation.ConstantValue.HasValue)
             {
                 if (operation.ConstantValue.Value is string text && TokenClassifier.GetAuthorizationHeaderLineValue(text) is not null)
                 {
-                    yield return operation;
+                    (found ??= new List<IOperation>()).Add(operation);
                 }
 
-                yield break;
+                return;
             }
 
             foreach (var child in operation.ChildOperations)
             {
-                foreach (var constant in OutermostConstants(child))
-                {
-                    yield return constant;
-                }
+                CollectOutermostConstants(child, ref found);
             }
         }
     }

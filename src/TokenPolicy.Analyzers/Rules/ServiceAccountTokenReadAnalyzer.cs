@@ -64,6 +64,6 @@ namespace TokenPolicy.Analyzers.Rules
             => type.SpecialType == SpecialType.System_String
                || (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
                    && task.TypeArguments[0].SpecialType == SpecialType.System_String
-                   && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
+                   && TokenPolicy.Analyzers.Requests.ScopeFacts.IsNamespace(task.ContainingNamespace, "System.Threading.Tasks"));
     }
 }
