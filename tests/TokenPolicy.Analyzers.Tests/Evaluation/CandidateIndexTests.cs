@@ -354,6 +354,34 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void Threads_that_ask_while_the_closure_is_built_get_the_closure_a_single_thread_builds()
+    {
+        // A thread that finds the closure being built scans trees for it from the other end instead of waiting; what it
+        // keeps per tree is what the builder would compute, so the closure is the one a single thread builds.
+        string[] Sources() => Enumerable.Range(0, 40).Select(i => i % 7 == 0
+            ? $$"""static class K{{i}} { public static string P = "{{Sa}}"; }"""
+            : $$"""class C{{i}} { string M(string s) => System.IO.Path.Combine(s, "x{{i}}"); string N() => K0.P; }""").ToArray();
+        var single = Index(CompileAll(Sources()), Paths).GetClosure(default);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var index = Index(CompileAll(Sources()), Paths);
+            var closures = new CandidateIndex.Closure[4];
+            Parallel.For(0, closures.Length, t => closures[t] = index.GetClosure(default));
+            Assert.All(closures, c => Assert.Same(closures[0], c));
+            Assert.Equal(single.Literals, closures[0].Literals);
+            Assert.Equal(single.Members.OrderBy(n => n, StringComparer.Ordinal), closures[0].Members.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(single.Scoped.Count, closures[0].Scoped.Count);
+        }
+    }
+
+    private static Compilation CompileAll(string[] sources)
+        => CSharpCompilation.Create(
+            "threads",
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"/0/T{i}.cs")),
+            Compile("class Z { string M() => [|\"z\"|]; }").Compilation.References);
+
+    [Fact]
     public void A_tree_kept_across_compilations_shares_its_facts_and_an_edited_tree_is_read_again()
     {
         var (compilation, value) = Compile("""class C { static string P = "/etc/app"; string M() => [|P|]; }""");
