@@ -34,19 +34,7 @@ namespace TokenPolicy.Analyzers.Sinks
                     continue;
                 }
 
-                if (type.Locations is { IsEmpty: false } locations && locations[0].IsInSource)
-                {
-                    result.Defer(type, row);
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers(memberName(row)))
-                {
-                    if (member is IMethodSymbol method && accepts(row, method) && !result.ContainsKey(method))
-                    {
-                        result.Add(method, row);
-                    }
-                }
+                result.AddRow(type, row);
             }
 
             return result;
@@ -96,14 +84,33 @@ namespace TokenPolicy.Analyzers.Sinks
         /// <summary>Adds a resolved sink method (while the table is built, before it is shared).</summary>
         public void Add(IMethodSymbol method, TSink row) => _methods.Add(method, row);
 
-        internal void Defer(INamedTypeSymbol type, TSink row)
+        /// <summary>A table row whose type was found: its methods now, or on the first call for a type declared in source.</summary>
+        internal void AddRow(INamedTypeSymbol type, TSink row)
         {
-            if (!_deferred.TryGetValue(type, out var rows))
+            if (type.Locations is { IsEmpty: false } locations && locations[0].IsInSource)
             {
-                _deferred.Add(type, rows = new List<TSink>());
+                if (!_deferred.TryGetValue(type, out var rows))
+                {
+                    _deferred.Add(type, rows = new List<TSink>());
+                }
+
+                rows.Add(row);
+                return;
             }
 
-            rows.Add(row);
+            AddMembers(type, row, _methods);
+        }
+
+        /// <summary>The row's methods of <paramref name="type"/>; a method already there keeps the earlier row (table order decides).</summary>
+        private void AddMembers(INamedTypeSymbol type, TSink row, Dictionary<IMethodSymbol, TSink> methods)
+        {
+            foreach (var member in type.GetMembers(_memberName(row)))
+            {
+                if (member is IMethodSymbol method && _accepts(row, method) && !methods.ContainsKey(method))
+                {
+                    methods.Add(method, row);
+                }
+            }
         }
 
         /// <summary>The sink row of <paramref name="definition"/> (an original definition), if it is a sink.</summary>
@@ -128,13 +135,7 @@ namespace TokenPolicy.Analyzers.Sinks
             var methods = new Dictionary<IMethodSymbol, TSink>(SymbolEqualityComparer.Default);
             foreach (var row in rows)
             {
-                foreach (var member in type.GetMembers(_memberName(row)))
-                {
-                    if (member is IMethodSymbol method && _accepts(row, method) && !methods.ContainsKey(method))
-                    {
-                        methods.Add(method, row);
-                    }
-                }
+                AddMembers(type, row, methods);
             }
 
             return methods;
