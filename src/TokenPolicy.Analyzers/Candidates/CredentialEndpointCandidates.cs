@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
 using TokenPolicy.Analyzers.Core;
@@ -19,6 +20,9 @@ namespace TokenPolicy.Analyzers.Candidates
 
         private readonly ImmutableArray<string> _pieces;
 
+        /// <summary>The letters of each piece (<see cref="CandidateFilter.Letters"/>).</summary>
+        private readonly ImmutableArray<ulong> _pieceLetters;
+
         public CredentialEndpointCandidates(TokenPolicyOptions options)
         {
             var pieces = ImmutableArray.CreateBuilder<string>();
@@ -31,6 +35,7 @@ namespace TokenPolicy.Analyzers.Candidates
             }
 
             _pieces = pieces.ToImmutable();
+            _pieceLetters = _pieces.Select(p => Letters(p.AsSpan()) & ~NonAscii).ToImmutableArray();
             Key = Family + "|" + string.Join(",", _pieces);
         }
 
@@ -43,6 +48,22 @@ namespace TokenPolicy.Analyzers.Candidates
             foreach (var piece in _pieces)
             {
                 if (quotedText.Length >= piece.Length && quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters)
+        {
+            // The same search, only when the text has every letter of the piece.
+            for (var i = 0; i < _pieces.Length; i++)
+            {
+                var piece = _pieces[i];
+                if (MayHold(letters, _pieceLetters[i]) && quotedText.Length >= piece.Length && quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
 using TokenPolicy.Analyzers.Core;
@@ -25,6 +26,10 @@ namespace TokenPolicy.Analyzers.Candidates
         /// <summary>Variables whose name has no <c>token</c> in it: the only ones the fragment test could miss.</summary>
         private readonly ImmutableArray<string> _otherEnvVars;
 
+        /// <summary>The letters of each fragment and of each such variable (<see cref="CandidateFilter.Letters"/>).</summary>
+        private readonly ImmutableArray<ulong> _fragmentLetters;
+        private readonly ImmutableArray<ulong> _otherEnvVarLetters;
+
         public TokenPathCandidates(TokenPolicyOptions options)
         {
             var fragments = ImmutableArray.CreateBuilder<string>();
@@ -45,6 +50,8 @@ namespace TokenPolicy.Analyzers.Candidates
             _fragments = fragments.ToImmutable();
             _envVars = TokenPathMatcher.DefaultTokenEnvVars.AddRange(options.ExtraTokenEnvVars);
             _otherEnvVars = _envVars.RemoveAll(name => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0);
+            _fragmentLetters = _fragments.Select(f => Letters(f.AsSpan()) & ~NonAscii).ToImmutableArray();
+            _otherEnvVarLetters = _otherEnvVars.Select(f => Letters(f.AsSpan()) & ~NonAscii).ToImmutableArray();
             Key = Family + "|" + string.Join(",", _fragments) + "|" + string.Join(",", _envVars);
         }
 
@@ -65,6 +72,31 @@ namespace TokenPolicy.Analyzers.Candidates
             foreach (var name in _otherEnvVars)
             {
                 if (quotedText.Length >= name.Length && quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters)
+        {
+            // The same searches, each only when the text has every letter of its word.
+            for (var i = 0; i < _fragments.Length; i++)
+            {
+                var fragment = _fragments[i];
+                if (MayHold(letters, _fragmentLetters[i]) && quotedText.Length >= fragment.Length && quotedText.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            for (var i = 0; i < _otherEnvVars.Length; i++)
+            {
+                var name = _otherEnvVars[i];
+                if (MayHold(letters, _otherEnvVarLetters[i]) && quotedText.Length >= name.Length && quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

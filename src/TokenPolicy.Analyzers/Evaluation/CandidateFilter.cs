@@ -24,6 +24,53 @@ namespace TokenPolicy.Analyzers.Evaluation
         public abstract bool MayContain(ReadOnlySpan<char> quotedText);
 
         /// <summary>
+        /// <see cref="MayContain(ReadOnlySpan{char})"/> of a text whose <see cref="Letters"/> are
+        /// <paramref name="letters"/> (found once per quoted piece and shared by every family): a family that looks for
+        /// fixed words rejects a text missing one of their letters without searching it.
+        /// </summary>
+        public virtual bool MayContain(ReadOnlySpan<char> quotedText, ulong letters) => MayContain(quotedText);
+
+        /// <summary>Bit of a text's <see cref="Letters"/>: it has a character outside ASCII (which may match a letter in any case).</summary>
+        public const ulong NonAscii = 1UL << 63;
+
+        /// <summary>Bit of a text's <see cref="Letters"/>: it has an ASCII digit.</summary>
+        private const ulong Digit = 1UL << 26;
+
+        /// <summary>
+        /// Which ASCII letters (any case: bits 0 to 25), digits (bit 26) and non-ASCII characters (<see cref="NonAscii"/>)
+        /// <paramref name="text"/> has.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Core.HotPath.Optimized)]
+        public static ulong Letters(ReadOnlySpan<char> text)
+        {
+            var letters = 0UL;
+            foreach (var c in text)
+            {
+                var letter = (uint)((c | 0x20) - 'a');
+                if (letter < 26)
+                {
+                    letters |= 1UL << (int)letter;
+                }
+                else if ((uint)(c - '0') < 10)
+                {
+                    letters |= Digit;
+                }
+                else if (c >= 0x80)
+                {
+                    letters |= NonAscii;
+                }
+            }
+
+            return letters;
+        }
+
+        /// <summary>
+        /// Whether a text with <paramref name="letters"/> may hold <paramref name="word"/> in any case (OrdinalIgnoreCase):
+        /// it has each of the word's ASCII letters and digits, or a non-ASCII character (which may fold to one).
+        /// </summary>
+        public static bool MayHold(ulong letters, ulong word) => (letters & NonAscii) != 0 || (letters & word) == word;
+
+        /// <summary>
         /// The precise test on a literal's (or constant's) value. True only where <see cref="MayContain"/> is true of the
         /// same text: the scan skips a piece the cheap test rejects, and the candidate index answers a plain literal from
         /// the scan's positions.

@@ -366,7 +366,34 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// not one of the compilation's.
             /// </summary>
             public bool MayCarryIn(SyntaxTree tree)
-                => Saturated || LiteralsIn(tree) is not { Length: 0 } || _scopedTrees.Contains(tree) || _membersReadAnywhere || _memberTrees.Contains(tree);
+            {
+                // The driver runs a tree's operations together, and every rule asks this once per operation: the last
+                // tree's answer is kept (one pair per closure, replaced whole, so a reader sees a tree with its answer).
+                var last = Volatile.Read(ref _lastTree);
+                if (last is not null && ReferenceEquals(last.Tree, tree))
+                {
+                    return last.Answer;
+                }
+
+                var answer = Saturated || LiteralsIn(tree) is not { Length: 0 } || _scopedTrees.Contains(tree) || _membersReadAnywhere || _memberTrees.Contains(tree);
+                Volatile.Write(ref _lastTree, new TreeAnswer(tree, answer));
+                return answer;
+            }
+
+            private TreeAnswer? _lastTree;
+
+            private sealed class TreeAnswer
+            {
+                public TreeAnswer(SyntaxTree tree, bool answer)
+                {
+                    Tree = tree;
+                    Answer = answer;
+                }
+
+                public SyntaxTree Tree { get; }
+
+                public bool Answer { get; }
+            }
 
             /// <summary>How many candidate literals the compilation has.</summary>
             public int Literals { get; }

@@ -27,12 +27,12 @@ namespace TokenPolicy.Analyzers.Evaluation
             SyntaxNode? root = null;
             HashSet<int>? seen = null;
             var results = new List<int>();
-            for (var i = 0; i < pieces.Length; i += 2)
+            for (var i = 0; i < pieces.Bounds.Length; i += 2)
             {
-                var quote = pieces[i];
-                var end = pieces[i + 1];
+                var quote = pieces.Bounds[i];
+                var end = pieces.Bounds[i + 1];
                 var text = buffer.AsSpan(quote + 1, end - quote - 1);
-                if (!filter.MayContain(text))
+                if (!filter.MayContain(text, pieces.Letters[i / 2]))
                 {
                     continue;
                 }
@@ -95,14 +95,30 @@ namespace TokenPolicy.Analyzers.Evaluation
 
         /// <summary>
         /// The text between each quote and the next quote on its line (at least two characters), as (quote, closing quote)
-        /// pairs: every quote is tried as an opening one, so which quotes open literals needs no lexing. Found once per tree
-        /// and shared by every candidate family (each then reads only the pieces, not the whole text).
+        /// pairs, with each piece's letters (<see cref="CandidateFilter.Letters"/>): every quote is tried as an opening one,
+        /// so which quotes open literals needs no lexing. Found once per tree and shared by every candidate family (each
+        /// then reads only the pieces, not the whole text, and skips a piece without its words' letters unread).
         /// </summary>
-        private static int[] Pieces(SyntaxTree tree, string buffer, CancellationToken cancellationToken)
+        private static QuotedPieces Pieces(SyntaxTree tree, string buffer, CancellationToken cancellationToken)
             => TreeMemo.Get(tree, "quoted-pieces", () => FindPieces(buffer, cancellationToken));
 
+        private sealed class QuotedPieces
+        {
+            public QuotedPieces(int[] bounds, ulong[] letters)
+            {
+                Bounds = bounds;
+                Letters = letters;
+            }
+
+            /// <summary>(quote, closing quote) pairs, in text order.</summary>
+            public int[] Bounds { get; }
+
+            /// <summary>The letters of each pair's text.</summary>
+            public ulong[] Letters { get; }
+        }
+
         [MethodImpl(HotPath.Optimized)]
-        private static int[] FindPieces(string buffer, CancellationToken cancellationToken)
+        private static QuotedPieces FindPieces(string buffer, CancellationToken cancellationToken)
         {
             var pieces = new List<int>();
             var length = buffer.Length;
@@ -130,7 +146,14 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
-            return pieces.ToArray();
+            var bounds = pieces.ToArray();
+            var letters = new ulong[bounds.Length / 2];
+            for (var i = 0; i < letters.Length; i++)
+            {
+                letters[i] = CandidateFilter.Letters(buffer.AsSpan(bounds[2 * i] + 1, bounds[2 * i + 1] - bounds[2 * i] - 1));
+            }
+
+            return new QuotedPieces(bounds, letters);
         }
 
         private static bool IsStringToken(SyntaxToken token)

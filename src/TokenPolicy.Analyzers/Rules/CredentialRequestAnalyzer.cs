@@ -63,6 +63,16 @@ namespace TokenPolicy.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, State state)
         {
+            // Once the index is built, a call in a tree where only a constant can carry a credential-endpoint literal (most
+            // trees) needs a candidate constant among its arguments before its method is looked at: a request is judged
+            // only with a URL (or a helper's URL argument) that may carry one, and there the URL can only be a constant.
+            if (state.Candidates.IsBuilt && context.Operation is IInvocationOperation call
+                && !state.Candidates.MayCarryIn(call.Syntax.SyntaxTree, context.CancellationToken)
+                && !AnyCandidateConstant(state, call.Arguments, context.CancellationToken))
+            {
+                return;
+            }
+
             var isSink = state.Sinks.TryMatch(context.Operation, out var match);
             if (!isSink && !MayBeHelperCall(context.Operation))
             {
@@ -84,6 +94,19 @@ namespace TokenPolicy.Analyzers.Rules
             {
                 AnalyzeHelperCall(context, state, (IInvocationOperation)context.Operation);
             }
+        }
+
+        private static bool AnyCandidateConstant(State state, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue.HasValue && state.Candidates.MayCarry(argument.Value, treeMayCarry: false, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -50,3 +50,164 @@ public class CandidateTests
     [MemberData(nameof(NonTokenShapes))]
     public void Non_token_shapes_are_not_candidates(string literal) => Assert.False(Tokens.IsCandidate(literal), literal);
 }
+
+/// <summary>
+/// The cheap test reads each word's runs (between <c>{</c>, <c>}</c> and <c>:</c>): long words of real code that mix other
+/// characters (URLs, format strings, rule ids, time stamps) end there, and nothing the classifier calls a token does.
+/// </summary>
+public class CandidateRunTests
+{
+    private static readonly TokenLiteralCandidates Tokens = new(TokenPolicyOptions.Default);
+
+    public static TheoryData<string> LongWordsOfRealCode => new()
+    {
+        "https://developer.github.com/v3/repos/keys/#get",
+        "http://developer.github.com/v3/misc/",
+        "repos/{0}/{1}/pages/builds/latest",
+        "CA1024:UsePropertiesWhereAppropriate",
+        "2020-01-20T09:42:45.000-08:00",
+        "https://docs.github.com/en/rest/collaborators/collaborators?apiVersion=2022-11-28",
+        "/api/v3/orgs/members2/conceal",
+    };
+
+    [Theory]
+    [MemberData(nameof(LongWordsOfRealCode))]
+    public void Long_words_of_other_characters_are_dismissed(string literal)
+    {
+        // The looser test of every word (kept for texts with an escape) lets them through; the runs do not.
+        Assert.True(Tokens.MayContainAnyWord(literal.AsSpan()), literal);
+        Assert.False(Tokens.MayContain(literal.AsSpan()), literal);
+        Assert.False(Tokens.IsTokenValue(literal), literal);
+    }
+
+    public static TheoryData<string> TokensInsideRuns => new()
+    {
+        "Authorization:" + TestTokens.GitHub,
+        "Authorization:" + TestTokens.HighEntropy,
+        "{scheme} " + TestTokens.HighEntropy,
+        "{0}" + TestTokens.GitHub,
+        "Bearer {id}" + TestTokens.GitLab,
+        "123456789:" + TestTokens.RandomAlphanumeric(35, 201),
+        TestTokens.YouTrack,
+        "Bearer \\u0067hp_" + TestTokens.RandomAlphanumeric(36, 202),
+    };
+
+    [Theory]
+    [MemberData(nameof(TokensInsideRuns))]
+    public void A_token_after_a_hole_or_a_colon_still_passes(string text) => Assert.True(Tokens.MayContain(text.AsSpan()), text);
+
+    /// <summary>
+    /// Generated texts of token pieces, schemes, holes and URL parts: wherever the looser test passes a text and the
+    /// classifier calls one of its segments (the text itself, or what lies between its holes, as an interpolated
+    /// literal's text tokens) a token, the cheap test passes the text too.
+    /// </summary>
+    [Fact]
+    public void The_cheap_test_never_rejects_what_the_classifier_accepts()
+    {
+        string[] tokens =
+        {
+            TestTokens.GitHub, TestTokens.GitHubFineGrained, TestTokens.GitLab, TestTokens.Slack, TestTokens.HighEntropy,
+            TestTokens.Hex32, TestTokens.SonarQube, TestTokens.YouTrack, TestTokens.DiscordBot, TestTokens.Jwt,
+            TestTokens.Basic("x-access-token", TestTokens.GitHub), TestTokens.Basic("", TestTokens.RandomAlphanumeric(52, 300)),
+            "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "1234567890:" + TestTokens.RandomAlphanumeric(35, 301),
+            "pe" + "rm:", "sq" + "u_", "ey" + "J",
+        };
+        string[] pieces =
+        {
+            "Bearer ", "token ", "Bot ", "Basic ", "OAuth ", "Authorization: ", "Authorization:", "{0}", "{id}", "{", "}",
+            ":", "#", ",", "-", "/", ".", "~", "?", "=", "+", "https://", "api.example.org/v3/", "?access_token=", " ",
+            "repos", "2024", "CA1024", "-08:00",
+        };
+
+        var random = new Random(20261202);
+        var checkedTexts = 0;
+        for (var round = 0; round < 20_000; round++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var parts = random.Next(1, 6);
+            for (var i = 0; i < parts; i++)
+            {
+                var token = random.Next(3) == 0;
+                var source = token ? tokens : pieces;
+                var part = source[random.Next(source.Length)];
+                if (token && random.Next(4) == 0)
+                {
+                    // A token cut short or run on: the start, or more of the alphabet after it.
+                    part = random.Next(2) == 0 ? part.Substring(0, Math.Max(1, part.Length / 2)) : part + TestTokens.RandomAlphanumeric(random.Next(1, 20), round);
+                }
+
+                builder.Append(part);
+            }
+
+            var text = builder.ToString();
+            if (!Tokens.MayContainAnyWord(text.AsSpan()))
+            {
+                continue;
+            }
+
+            foreach (var segment in Segments(text))
+            {
+                if (Tokens.IsTokenValue(segment))
+                {
+                    checkedTexts++;
+                    Assert.True(Tokens.MayContain(text.AsSpan()), $"'{text}' (segment '{segment}')");
+                }
+            }
+        }
+
+        Assert.True(checkedTexts > 1_000, $"only {checkedTexts} generated texts held a token");
+    }
+
+    /// <summary>The text, and its runs between holes (an interpolated literal's text tokens).</summary>
+    private static IEnumerable<string> Segments(string text)
+    {
+        yield return text;
+        foreach (var segment in text.Split('{', '}'))
+        {
+            if (segment.Length > 0)
+            {
+                yield return segment;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The families that look for fixed words (token paths, credential endpoints) skip a quoted piece without one of the
+/// word's letters; a piece with a character outside ASCII is always searched (it may fold to a letter in any case).
+/// </summary>
+public class CandidateLetterTests
+{
+    public static TheoryData<string, string> Texts => new()
+    {
+        { "/var/run/secrets/kubernetes.io/serviceaccount/token", "token-path" },
+        { "TOKEN", "token-path" },
+        { "/api/ambient/v1/credentials/{id}/token", "both" },
+        { "CREDENTIALS", "credential-endpoint" },
+        { "/var/run/secrets/tok\u0131en", "none" },
+        { "cred\u0131ent\u0131als", "none" },
+        { "application/json", "none" },
+        { "repos/{0}/{1}/pages", "none" },
+        { "to ken", "none" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_letter_test_gives_the_same_answer_as_the_search(string text, string family)
+    {
+        var letters = TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(text.AsSpan());
+        var path = new TokenPathCandidates(TokenPolicyOptions.Default);
+        var endpoint = new CredentialEndpointCandidates(TokenPolicyOptions.Default);
+        Assert.Equal(path.MayContain(text.AsSpan()), path.MayContain(text.AsSpan(), letters));
+        Assert.Equal(endpoint.MayContain(text.AsSpan()), endpoint.MayContain(text.AsSpan(), letters));
+        Assert.Equal(family is "token-path" or "both", path.MayContain(text.AsSpan(), letters) && !text.Contains('\u0131'));
+        Assert.Equal(family is "credential-endpoint" or "both", endpoint.MayContain(text.AsSpan(), letters) && !text.Contains('\u0131'));
+    }
+
+    [Fact]
+    public void Letters_fold_case_and_mark_digits_and_other_characters()
+    {
+        var letters = TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters("aZ9\u00e9".AsSpan());
+        Assert.Equal((1UL << 0) | (1UL << 25) | (1UL << 26) | TokenPolicy.Analyzers.Evaluation.CandidateFilter.NonAscii, letters);
+    }
+}
