@@ -36,92 +36,157 @@ namespace TokenPolicy.Analyzers.Candidates
         [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)
         {
-            // An escape sequence makes the value differ from the text: such a text gets the looser test of every word.
-            if (quotedText.IndexOf('\\') >= 0)
-            {
-                return MayContainAnyWord(quotedText);
-            }
-
-            // One pass over the words (split at white space, char.IsWhiteSpace asked only of non-ASCII characters), and in
-            // each word over its runs (split at '{', '}' and ':'): what the classifier can call a token is a whole run.
+            // One pass over the words (split at white space; char.IsWhiteSpace asked only of non-ASCII characters) and the
+            // runs of each word (split at '{', '}' and ':'). What the classifier can call a token is a whole run: a token,
+            // a JWT, base64 Basic credentials and a random string are made of the token alphabet (letters, digits and
+            // -_.+/=~), at least the minimum length, with letters and digits, not starting with / . ~ -. A vendor token
+            // starts like one at the start of a run (perm: holds a colon), and a Telegram bot token is a whole word: its 8
+            // to 10 digit id, a colon and the secret. URLs, format strings, paths and rule ids mix in other characters, so
+            // most long words of real code end here.
             var words = 0;
-            var likely = false;
-            var i = 0;
-            while (i < quotedText.Length)
+            var wordStart = -1;
+            var runStart = -1;
+            byte runFlags = 0;
+            for (var i = 0; i <= quotedText.Length; i++)
             {
-                if (IsWhiteSpace(quotedText[i]))
+                var c = i < quotedText.Length ? quotedText[i] : ' ';
+                byte flags = c < 128 ? Classes[c] : char.IsWhiteSpace(c) ? Space : Outside;
+                if ((flags & (Space | Separator | Backslash)) != 0)
                 {
-                    i++;
+                    if (flags == Backslash)
+                    {
+                        // An escape sequence makes the value differ from the text: such a text gets the looser test.
+                        return MayContainAnyWord(quotedText);
+                    }
+
+                    if (runStart >= 0)
+                    {
+                        // (A run with no character outside the token alphabet is all ASCII: its first one has a class.)
+                        if ((runFlags & (Letter | Digit | Outside)) == (Letter | Digit) && i - runStart >= _minLength && (Classes[quotedText[runStart]] & NoStart) == 0)
+                        {
+                            return WordsAtMost(quotedText, i, MaxWords - words);
+                        }
+
+                        runStart = -1;
+                    }
+
+                    if ((flags & Space) != 0 && wordStart >= 0)
+                    {
+                        if (i - wordStart >= _minLength && IsTelegramLike(quotedText.Slice(wordStart, i - wordStart)))
+                        {
+                            return WordsAtMost(quotedText, i, MaxWords - words);
+                        }
+
+                        wordStart = -1;
+                    }
+
                     continue;
                 }
 
-                var start = i;
-                while (i < quotedText.Length && !IsWhiteSpace(quotedText[i]))
+                if (wordStart < 0)
                 {
-                    i++;
+                    wordStart = i;
+                    if (++words > MaxWords)
+                    {
+                        return false;
+                    }
                 }
 
-                if (++words > MaxWords)
+                if (runStart < 0)
+                {
+                    runStart = i;
+                    runFlags = 0;
+
+                    // A prefix holds no white space, so it is tested on the rest of the text, not only of the word.
+                    if ((flags & PrefixStart) != 0 && TokenClassifier.StartsLikeToken(quotedText.Slice(i)))
+                    {
+                        return WordsAtMost(quotedText, i, MaxWords - words);
+                    }
+                }
+
+                runFlags |= flags;
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="text"/> from <paramref name="from"/> on starts at most <paramref name="more"/> more words.</summary>
+        private static bool WordsAtMost(ReadOnlySpan<char> text, int from, int more)
+        {
+            var inWord = true;
+            for (var i = from; i < text.Length; i++)
+            {
+                var space = IsWhiteSpace(text[i]);
+                if (!space && !inWord && --more < 0)
                 {
                     return false;
                 }
 
-                likely = likely || LikelyWord(quotedText.Slice(start, i - start));
+                inWord = !space;
             }
 
-            return likely;
+            return true;
         }
 
-        /// <summary>
-        /// Whether a word (no white space) can hold a value the classifier calls a token. A token, a JWT, base64 Basic
-        /// credentials and a random string are made of the token alphabet (letters, digits and <c>-_.+/=~</c>) and are a
-        /// whole run of the word between <c>{</c>, <c>}</c> (an interpolation's holes) and <c>:</c> (a header line's
-        /// <c>Authorization:</c>), of at least the minimum length, with letters and digits, and do not start with
-        /// <c>/ . ~ -</c>; a vendor token starts like one at the start of a run (<c>perm:</c> holds a colon); a Telegram
-        /// bot token is its 8 to 10 digit id, a colon and the secret. URLs, format strings, paths and rule ids mix in other
-        /// characters, so most long words of real code end here.
-        /// </summary>
-        [MethodImpl(HotPath.Optimized)]
-        private bool LikelyWord(ReadOnlySpan<char> word)
+        private const byte Space = 1;
+        private const byte Separator = 2;
+        private const byte Letter = 4;
+        private const byte Digit = 8;
+        private const byte NoStart = 16;
+        private const byte PrefixStart = 32;
+        private const byte Backslash = 64;
+
+        /// <summary>Outside the token alphabet: other punctuation, and any character outside ASCII that is no white space.</summary>
+        private const byte Outside = 128;
+
+        /// <summary>What each ASCII character is to <see cref="MayContain"/>.</summary>
+        private static readonly byte[] Classes = CreateClasses();
+
+        private static byte[] CreateClasses()
         {
-            if (word.Length >= _minLength && IsTelegramLike(word))
+            var classes = new byte[128];
+            for (var c = 0; c < 128; c++)
             {
-                return true;
-            }
-
-            var runStart = 0;
-            bool letter = false, digit = false, alphabet = true;
-            for (var i = 0; i <= word.Length; i++)
-            {
-                var c = i < word.Length ? word[i] : ':';
-                if (c is '{' or '}' or ':')
+                byte flags = 0;
+                if (IsWhiteSpace((char)c))
                 {
-                    var length = i - runStart;
-                    if (length >= _minLength && letter && digit && alphabet && word[runStart] is not ('/' or '.' or '~' or '-'))
-                    {
-                        return true;
-                    }
-
-                    letter = false;
-                    digit = false;
-                    alphabet = true;
-                    runStart = i + 1;
-                    continue;
+                    flags |= Space;
+                }
+                else if (c is '{' or '}' or ':')
+                {
+                    flags |= Separator;
+                }
+                else if (c == '\\')
+                {
+                    flags |= Backslash;
+                }
+                else if ((uint)((c | 0x20) - 'a') < 26)
+                {
+                    flags |= Letter;
+                }
+                else if ((uint)(c - '0') < 10)
+                {
+                    flags |= Digit;
+                }
+                else if (c is not ('-' or '_' or '.' or '+' or '/' or '=' or '~'))
+                {
+                    flags |= Outside;
                 }
 
-                if (i == runStart && word.Length - i >= 3 && TokenClassifier.StartsLikeToken(word.Slice(i)))
+                if (c is '/' or '.' or '~' or '-')
                 {
-                    return true;
+                    flags |= NoStart;
                 }
 
-                var isLetter = (uint)((c | 0x20) - 'a') < 26;
-                var isDigit = (uint)(c - '0') < 10;
-                letter |= isLetter;
-                digit |= isDigit;
-                alphabet &= isLetter || isDigit || c is '-' or '_' or '.' or '+' or '/' or '=' or '~';
+                if ((flags & (Space | Separator | Backslash)) == 0 && TokenClassifier.MayStartToken((char)c))
+                {
+                    flags |= PrefixStart;
+                }
+
+                classes[c] = flags;
             }
 
-            return false;
+            return classes;
         }
 
         /// <summary>8 to 10 digits and a colon: the start of a Telegram bot token (the whole word is the token).</summary>

@@ -244,7 +244,7 @@ namespace TokenPolicy.Analyzers.Core
             foreach (var argument in arguments)
             {
                 // In a tree where only constants can carry a candidate, an argument that is none ends here.
-                if ((treeMayCarry || argument.Value.ConstantValue.HasValue)
+                if ((treeMayCarry || CandidateIndex.IsStringConstant(argument.Value))
                     && argument.ArgumentKind != ArgumentKind.DefaultValue
                     && argument.Parameter is { } parameter
                     && FlowSummaries.IsFollowedParameter(parameter)

@@ -94,9 +94,10 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             var closure = GetClosure(cancellationToken);
-            if (value.ConstantValue.HasValue)
+            var constantValue = value.ConstantValue;
+            if (constantValue.HasValue)
             {
-                return value.ConstantValue.Value is string constant && IsCandidateConstant(closure, value, constant);
+                return constantValue.Value is string constant && IsCandidateConstant(closure, value, constant);
             }
 
             if (!treeMayCarry)
@@ -117,9 +118,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return true;
                 }
 
-                if (operation.ConstantValue.HasValue)
+                var operationValue = operation.ConstantValue;
+                if (operationValue.HasValue)
                 {
-                    if (operation.ConstantValue.Value is string text && IsCandidateConstant(closure, operation, text))
+                    if (operationValue.Value is string text && IsCandidateConstant(closure, operation, text))
                     {
                         return true;
                     }
@@ -146,6 +148,13 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             return false;
         }
+
+        /// <summary>
+        /// Whether <paramref name="value"/> is a string constant, asked of the type first: a constant of another type (an
+        /// <c>int</c>, an enum) is never a candidate, and reading its value boxes it on every read.
+        /// </summary>
+        public static bool IsStringConstant(IOperation value)
+            => value.Type?.SpecialType == SpecialType.System_String && value.ConstantValue.HasValue;
 
         /// <summary>
         /// False when no value of <paramref name="tree"/> that is not itself a constant can carry a candidate: the tree has

@@ -115,6 +115,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// <summary>The first characters of <c>eyJ</c> and of every vendor prefix (ASCII).</summary>
         private static readonly bool[] PrefixStarts = CreatePrefixStarts();
 
+        /// <summary>Whether a token of a known shape (a JWT, a vendor prefix) can start with <paramref name="c"/>.</summary>
+        internal static bool MayStartToken(char c) => c < 128 && PrefixStarts[c];
+
         private static bool[] CreatePrefixStarts()
         {
             var starts = new bool[128];

@@ -100,7 +100,7 @@ namespace TokenPolicy.Analyzers.Rules
         {
             foreach (var argument in arguments)
             {
-                if (argument.Value.ConstantValue.HasValue && state.Candidates.MayCarry(argument.Value, treeMayCarry: false, cancellationToken))
+                if (CandidateIndex.IsStringConstant(argument.Value) && state.Candidates.MayCarry(argument.Value, treeMayCarry: false, cancellationToken))
                 {
                     return true;
                 }
@@ -123,7 +123,7 @@ namespace TokenPolicy.Analyzers.Rules
             var treeMayCarry = state.Candidates.MayCarryIn(call.Syntax.SyntaxTree, cancellationToken);
             foreach (var argument in call.Arguments)
             {
-                if ((treeMayCarry || argument.Value.ConstantValue.HasValue)
+                if ((treeMayCarry || CandidateIndex.IsStringConstant(argument.Value))
                     && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsUrlType(parameter.Type)
                     && state.Candidates.MayCarry(argument.Value, treeMayCarry, cancellationToken))
                 {

@@ -93,6 +93,19 @@ public class CandidateRunTests
     };
 
     [Theory]
+    [InlineData("a b c")]
+    [InlineData("of the words")]
+    [InlineData("the token is here")]
+    public void More_than_three_words_are_prose_even_after_a_token(string rest)
+    {
+        // A token found early still has the words after it counted: "Authorization: Bearer x" is the most a value holds.
+        Assert.True(Tokens.MayContain(("Bearer " + TestTokens.GitHub + " " + rest.Split(' ')[0]).AsSpan()));
+        Assert.False(Tokens.MayContain(("Bearer " + TestTokens.GitHub + " " + rest).AsSpan()));
+        Assert.False(Tokens.MayContain((TestTokens.HighEntropy + " " + rest).AsSpan()));
+        Assert.False(Tokens.MayContainAnyWord(("Bearer " + TestTokens.GitHub + " " + rest).AsSpan()));
+    }
+
+    [Theory]
     [MemberData(nameof(TokensInsideRuns))]
     public void A_token_after_a_hole_or_a_colon_still_passes(string text) => Assert.True(Tokens.MayContain(text.AsSpan()), text);
 
