@@ -56,21 +56,8 @@ namespace TokenPolicy.Analyzers.Candidates
             return false;
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters)
-        {
-            // The same search, only when the text has every letter of the piece.
-            for (var i = 0; i < _pieces.Length; i++)
-            {
-                var piece = _pieces[i];
-                if (MayHold(letters, _pieceLetters[i]) && quotedText.Length >= piece.Length && quotedText.IndexOf(piece.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>The same search, only when the text has every letter of the piece.</summary>
+        public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters) => HoldsAny(quotedText, letters, _pieces, _pieceLetters);
 
         public override bool IsCandidate(string value) => MayContain(value.AsSpan());
 

@@ -80,30 +80,9 @@ namespace TokenPolicy.Analyzers.Candidates
             return false;
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        /// <summary>The same searches, each only when the text has every letter of its word.</summary>
         public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters)
-        {
-            // The same searches, each only when the text has every letter of its word.
-            for (var i = 0; i < _fragments.Length; i++)
-            {
-                var fragment = _fragments[i];
-                if (MayHold(letters, _fragmentLetters[i]) && quotedText.Length >= fragment.Length && quotedText.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            for (var i = 0; i < _otherEnvVars.Length; i++)
-            {
-                var name = _otherEnvVars[i];
-                if (MayHold(letters, _otherEnvVarLetters[i]) && quotedText.Length >= name.Length && quotedText.IndexOf(name.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => HoldsAny(quotedText, letters, _fragments, _fragmentLetters) || HoldsAny(quotedText, letters, _otherEnvVars, _otherEnvVarLetters);
 
         public override bool IsCandidate(string value)
         {

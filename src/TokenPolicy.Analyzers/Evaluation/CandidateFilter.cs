@@ -71,6 +71,26 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static bool MayHold(ulong letters, ulong word) => (letters & NonAscii) != 0 || (letters & word) == word;
 
         /// <summary>
+        /// Whether <paramref name="text"/> (with <paramref name="letters"/>) holds one of <paramref name="words"/> in any
+        /// case (OrdinalIgnoreCase); a word is searched only when the text may hold it (<see cref="MayHold"/>) and is not
+        /// shorter than it. <paramref name="wordLetters"/> are the words' letters, in the same order.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Core.HotPath.Optimized)]
+        public static bool HoldsAny(ReadOnlySpan<char> text, ulong letters, System.Collections.Immutable.ImmutableArray<string> words, System.Collections.Immutable.ImmutableArray<ulong> wordLetters)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                if (MayHold(letters, wordLetters[i]) && text.Length >= word.Length && text.IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The precise test on a literal's (or constant's) value. True only where <see cref="MayContain"/> is true of the
         /// same text: the scan skips a piece the cheap test rejects, and the candidate index answers a plain literal from
         /// the scan's positions.
