@@ -72,7 +72,7 @@ namespace TokenPolicy.Analyzers.Candidates
 
                     if ((flags & Space) != 0 && wordStart >= 0)
                     {
-                        if (i - wordStart >= _minLength && IsTelegramLike(quotedText.Slice(wordStart, i - wordStart)))
+                        if (i - wordStart >= _minLength && TokenClassifier.TelegramIdLength(quotedText.Slice(wordStart, i - wordStart)) >= 0)
                         {
                             return WordsAtMost(quotedText, i, MaxWords - words);
                         }
@@ -168,12 +168,12 @@ namespace TokenPolicy.Analyzers.Candidates
                 {
                     flags |= Digit;
                 }
-                else if (c is not ('-' or '_' or '.' or '+' or '/' or '=' or '~'))
+                else if (!TokenClassifier.IsRandomTokenSeparator((char)c))
                 {
                     flags |= Outside;
                 }
 
-                if (c is '/' or '.' or '~' or '-')
+                if (TokenClassifier.CannotStartRandomToken((char)c))
                 {
                     flags |= NoStart;
                 }
@@ -187,26 +187,6 @@ namespace TokenPolicy.Analyzers.Candidates
             }
 
             return classes;
-        }
-
-        /// <summary>8 to 10 digits and a colon: the start of a Telegram bot token (the whole word is the token).</summary>
-        private static bool IsTelegramLike(ReadOnlySpan<char> word)
-        {
-            var colon = word.IndexOf(':');
-            if (colon is < 8 or > 10)
-            {
-                return false;
-            }
-
-            foreach (var c in word.Slice(0, colon))
-            {
-                if ((uint)(c - '0') >= 10)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>

@@ -147,15 +147,15 @@ namespace TokenPolicy.Analyzers.Core
             if (!rule.Candidates.IsBuilt)
             {
                 carries = FlowSummaries.MayHaveSummary(callee)
-                    && AnyArgumentMayCarry(rule, arguments, rule.Candidates.MayCarryIn(tree, cancellationToken), cancellationToken);
+                    && rule.Candidates.AnyArgumentMayCarry(arguments, rule.Candidates.MayCarryIn(tree, cancellationToken), FollowedParameter, cancellationToken);
             }
             else if (rule.Candidates.MayCarryIn(tree, cancellationToken))
             {
-                carries = FlowSummaries.MayHaveSummary(callee) && AnyArgumentMayCarry(rule, arguments, treeMayCarry: true, cancellationToken);
+                carries = FlowSummaries.MayHaveSummary(callee) && rule.Candidates.AnyArgumentMayCarry(arguments, treeMayCarry: true, FollowedParameter, cancellationToken);
             }
             else
             {
-                carries = AnyArgumentMayCarry(rule, arguments, treeMayCarry: false, cancellationToken) && FlowSummaries.MayHaveSummary(callee);
+                carries = rule.Candidates.AnyArgumentMayCarry(arguments, treeMayCarry: false, FollowedParameter, cancellationToken) && FlowSummaries.MayHaveSummary(callee);
             }
 
             if (!carries)
@@ -239,23 +239,8 @@ namespace TokenPolicy.Analyzers.Core
             }
         }
 
-        private static bool AnyArgumentMayCarry(RuleState rule, ImmutableArray<IArgumentOperation> arguments, bool treeMayCarry, CancellationToken cancellationToken)
-        {
-            foreach (var argument in arguments)
-            {
-                // In a tree where only constants can carry a candidate, an argument that is none ends here.
-                if ((treeMayCarry || CandidateIndex.IsStringConstant(argument.Value))
-                    && argument.ArgumentKind != ArgumentKind.DefaultValue
-                    && argument.Parameter is { } parameter
-                    && FlowSummaries.IsFollowedParameter(parameter)
-                    && rule.Candidates.MayCarry(argument.Value, treeMayCarry, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>The parameters a method summary follows (one delegate for every call).</summary>
+        private static readonly Func<IParameterSymbol, bool> FollowedParameter = FlowSummaries.IsFollowedParameter;
 
         private static ImmutableDictionary<string, string?> Properties(in SinkMatch match)
             => ImmutableDictionary<string, string?>.Empty

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -143,6 +144,26 @@ namespace TokenPolicy.Analyzers.Evaluation
                     case IInvocationOperation invocation when closure.Members.Contains(invocation.TargetMethod.Name)
                         || (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction && closure.HasScoped(invocation.TargetMethod, cancellationToken)):
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether some argument may carry a candidate into a parameter <paramref name="follows"/> accepts (every argument,
+        /// default values too, when it is null). In a tree whose <see cref="MayCarryIn"/> answer is
+        /// <paramref name="treeMayCarry"/> false only a string constant can, and that is asked before the parameter.
+        /// </summary>
+        public bool AnyArgumentMayCarry(ImmutableArray<IArgumentOperation> arguments, bool treeMayCarry, Func<IParameterSymbol, bool>? follows, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if ((treeMayCarry || IsStringConstant(argument.Value))
+                    && (follows is null || (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && follows(parameter)))
+                    && MayCarry(argument.Value, treeMayCarry, cancellationToken))
+                {
+                    return true;
                 }
             }
 
@@ -379,30 +400,17 @@ namespace TokenPolicy.Analyzers.Evaluation
                 // The driver runs a tree's operations together, and every rule asks this once per operation: the last
                 // tree's answer is kept (one pair per closure, replaced whole, so a reader sees a tree with its answer).
                 var last = Volatile.Read(ref _lastTree);
-                if (last is not null && ReferenceEquals(last.Tree, tree))
+                if (last is not null && ReferenceEquals(last.Item1, tree))
                 {
-                    return last.Answer;
+                    return last.Item2;
                 }
 
                 var answer = Saturated || LiteralsIn(tree) is not { Length: 0 } || _scopedTrees.Contains(tree) || _membersReadAnywhere || _memberTrees.Contains(tree);
-                Volatile.Write(ref _lastTree, new TreeAnswer(tree, answer));
+                Volatile.Write(ref _lastTree, Tuple.Create(tree, answer));
                 return answer;
             }
 
-            private TreeAnswer? _lastTree;
-
-            private sealed class TreeAnswer
-            {
-                public TreeAnswer(SyntaxTree tree, bool answer)
-                {
-                    Tree = tree;
-                    Answer = answer;
-                }
-
-                public SyntaxTree Tree { get; }
-
-                public bool Answer { get; }
-            }
+            private Tuple<SyntaxTree, bool>? _lastTree;
 
             /// <summary>How many candidate literals the compilation has.</summary>
             public int Literals { get; }

@@ -294,21 +294,42 @@ namespace TokenPolicy.Analyzers.Evaluation
             return TokenMatch.None;
         }
 
+        /// <summary>
+        /// The length of <paramref name="text"/>'s leading Telegram bot id (8 to 10 digits before the first colon), or -1:
+        /// the start of a Telegram bot token, which the cheap test of token literals looks for in a whole word.
+        /// </summary>
+        internal static int TelegramIdLength(ReadOnlySpan<char> text)
+        {
+            var colon = text.IndexOf(':');
+            if (colon is < 8 or > 10)
+            {
+                return -1;
+            }
+
+            foreach (var c in text.Slice(0, colon))
+            {
+                if (c is < '0' or > '9')
+                {
+                    return -1;
+                }
+            }
+
+            return colon;
+        }
+
+        /// <summary>The characters besides ASCII letters and digits that a random-looking token may hold.</summary>
+        internal static bool IsRandomTokenSeparator(char c) => c is '-' or '_' or '.' or '+' or '/' or '=' or '~';
+
+        /// <summary>The characters a random-looking token never starts with (paths, options, relative names).</summary>
+        internal static bool CannotStartRandomToken(char c) => c is '/' or '.' or '~' or '-';
+
         /// <summary>A Telegram bot token: the bot's numeric id (8 to 10 digits), a colon and 35 base64url characters.</summary>
         private static bool IsTelegramBotToken(string text)
         {
-            var colon = text.IndexOf(':');
-            if (colon is < 8 or > 10 || text.Length != colon + 36)
+            var colon = TelegramIdLength(text.AsSpan());
+            if (colon < 0 || text.Length != colon + 36)
             {
                 return false;
-            }
-
-            for (var i = 0; i < colon; i++)
-            {
-                if (text[i] is < '0' or > '9')
-                {
-                    return false;
-                }
             }
 
             var secret = text.Substring(colon + 1);
@@ -544,7 +565,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         [MethodImpl(HotPath.Optimized)]
         internal static bool IsRandomLooking(string text, double threshold, int minLength, bool credentialSlot)
         {
-            if (text.Length < minLength || text.IndexOf("://", StringComparison.Ordinal) >= 0 || text[0] is '/' or '.' or '~' or '-')
+            if (text.Length < minLength || text.IndexOf("://", StringComparison.Ordinal) >= 0 || CannotStartRandomToken(text[0]))
             {
                 return false;
             }
@@ -555,7 +576,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             foreach (var c in text)
             {
                 var current = IsAsciiLetter(c) ? (c <= 'Z' ? CharClass.Upper : CharClass.Lower) : c is >= '0' and <= '9' ? CharClass.Digit : CharClass.Separator;
-                if (current == CharClass.Separator && c is not ('-' or '_' or '.' or '+' or '/' or '=' or '~'))
+                if (current == CharClass.Separator && !IsRandomTokenSeparator(c))
                 {
                     // Not a token alphabet (spaces, punctuation, non-ASCII): prose, formats, code.
                     return false;

@@ -68,7 +68,7 @@ namespace TokenPolicy.Analyzers.Rules
             // only with a URL (or a helper's URL argument) that may carry one, and there the URL can only be a constant.
             if (state.Candidates.IsBuilt && context.Operation is IInvocationOperation call
                 && !state.Candidates.MayCarryIn(call.Syntax.SyntaxTree, context.CancellationToken)
-                && !AnyCandidateConstant(state, call.Arguments, context.CancellationToken))
+                && !state.Candidates.AnyArgumentMayCarry(call.Arguments, treeMayCarry: false, follows: null, context.CancellationToken))
             {
                 return;
             }
@@ -96,19 +96,6 @@ namespace TokenPolicy.Analyzers.Rules
             }
         }
 
-        private static bool AnyCandidateConstant(State state, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
-        {
-            foreach (var argument in arguments)
-            {
-                if (CandidateIndex.IsStringConstant(argument.Value) && state.Candidates.MayCarry(argument.Value, treeMayCarry: false, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>
         /// A call into a method of the compilation that makes a request with a URL built from its parameters
         /// (<c>Task&lt;string&gt; GetAsync(string url) => _http.GetStringAsync(url)</c>): the call's arguments are substituted
@@ -117,21 +104,9 @@ namespace TokenPolicy.Analyzers.Rules
         private static void AnalyzeHelperCall(OperationAnalysisContext context, State state, IInvocationOperation call)
         {
             var cancellationToken = context.CancellationToken;
-            var carries = false;
-
             // In a tree where only a constant can carry a credential-endpoint literal (most trees), the other arguments end here.
             var treeMayCarry = state.Candidates.MayCarryIn(call.Syntax.SyntaxTree, cancellationToken);
-            foreach (var argument in call.Arguments)
-            {
-                if ((treeMayCarry || CandidateIndex.IsStringConstant(argument.Value))
-                    && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsUrlType(parameter.Type)
-                    && state.Candidates.MayCarry(argument.Value, treeMayCarry, cancellationToken))
-                {
-                    carries = true;
-                    break;
-                }
-            }
-
+            var carries = state.Candidates.AnyArgumentMayCarry(call.Arguments, treeMayCarry, UrlParameter, cancellationToken);
             if (!carries)
             {
                 return;
@@ -300,6 +275,8 @@ namespace TokenPolicy.Analyzers.Rules
 
             return false;
         }
+
+        private static readonly System.Func<IParameterSymbol, bool> UrlParameter = parameter => IsUrlType(parameter.Type);
 
         private static bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || ScopeFacts.IsType(type, "System", "Uri");
 
