@@ -624,26 +624,39 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             private const string SaturateMarker = "\0saturated";
 
-            private List<Taint>? _recording;
+            /// <summary>
+            /// What the <see cref="Recorded"/> calls in progress have found, innermost last: one list for the whole build
+            /// (each call records from its own start and takes its part away when it ends), so a tree and name whose
+            /// following taints nothing, which is most of them, allocates nothing but the shared empty answer.
+            /// </summary>
+            private readonly List<Taint> _recording = new();
+
+            private static readonly Taint[] NoTaints = Array.Empty<Taint>();
 
             /// <summary>What <paramref name="follow"/> taints in <paramref name="tree"/>, computed once per tree (it reads the tree alone).</summary>
-            private List<Taint> Recorded(SyntaxTree tree, string key, Action follow)
+            private Taint[] Recorded(SyntaxTree tree, string key, Action follow)
                 => TreeMemo.Get(tree, key, () =>
                 {
-                    var outer = _recording;
-                    _recording = new List<Taint>();
+                    var start = _recording.Count;
                     try
                     {
                         follow();
-                        return _recording;
+                        if (_recording.Count == start)
+                        {
+                            return NoTaints;
+                        }
+
+                        var taints = new Taint[_recording.Count - start];
+                        _recording.CopyTo(start, taints, 0, taints.Length);
+                        return taints;
                     }
                     finally
                     {
-                        _recording = outer;
+                        _recording.RemoveRange(start, _recording.Count - start);
                     }
                 });
 
-            private void Apply(List<Taint> taints)
+            private void Apply(Taint[] taints)
             {
                 foreach (var taint in taints)
                 {
@@ -679,7 +692,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             {
                 if (name.Length > 0 && (declaredType is null || SyntaxTypes.CanHoldString(declaredType)))
                 {
-                    _recording!.Add(new Taint(name, null));
+                    _recording.Add(new Taint(name, null));
                 }
             }
 
@@ -691,7 +704,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return;
                 }
 
-                _recording!.Add(new Taint(name, declaration));
+                _recording.Add(new Taint(name, declaration));
             }
 
             private static TypeSyntax? DeclaredType(SyntaxNode declaration) => declaration switch
@@ -1159,7 +1172,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (++checks > MaxReferenceChecks)
                 {
                     // Too many readers to follow: the closure cannot be bounded, so it saturates (recorded, so it does again).
-                    _recording!.Add(new Taint(SaturateMarker, null));
+                    _recording.Add(new Taint(SaturateMarker, null));
                     return false;
                 }
 

@@ -26,7 +26,7 @@ namespace TokenPolicy.Analyzers.Evaluation
             var pieces = Pieces(tree, buffer, cancellationToken);
             SyntaxNode? root = null;
             HashSet<int>? seen = null;
-            var results = new List<int>();
+            List<int>? results = null;
             for (var i = 0; i < pieces.Bounds.Length; i += 2)
             {
                 var quote = pieces.Bounds[i];
@@ -52,7 +52,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     if (IsStringToken(token) && seen.Add(token.SpanStart) && filter.IsCandidate(token.ValueText))
                     {
-                        results.Add(token.SpanStart);
+                        (results ??= new List<int>()).Add(token.SpanStart);
                     }
 
                     if (token.Span.End >= end)
@@ -62,10 +62,21 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            if (results is null)
+            {
+                return NoPositions;
+            }
+
             // In text order (the callers search it): a later piece finds no earlier token that is not already seen.
             results.Sort();
             return results.ToArray();
         }
+
+        private static readonly int[] NoPositions = Array.Empty<int>();
+
+        /// <summary>The bounds found in the tree being read, reused by the next tree this thread reads (copied out as an array).</summary>
+        [ThreadStatic]
+        private static List<int>? t_pieces;
 
         private static readonly char[] EscapeOrBrace = { '\\', '{', '}' };
 
@@ -120,7 +131,8 @@ namespace TokenPolicy.Analyzers.Evaluation
         [MethodImpl(HotPath.Optimized)]
         private static QuotedPieces FindPieces(string buffer, CancellationToken cancellationToken)
         {
-            var pieces = new List<int>();
+            var pieces = t_pieces ??= new List<int>();
+            pieces.Clear();
             var length = buffer.Length;
             var position = 0;
             while (position < length)
@@ -147,6 +159,13 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             var bounds = pieces.ToArray();
+            pieces.Clear();
+            if (pieces.Capacity > 1 << 16)
+            {
+                // A very large tree's buffer is not kept for the rest of the thread's life.
+                t_pieces = null;
+            }
+
             var letters = new ulong[bounds.Length / 2];
             for (var i = 0; i < letters.Length; i++)
             {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using TokenPolicy.Analyzers.Core;
 
 namespace TokenPolicy.Analyzers.Evaluation
@@ -28,28 +29,27 @@ namespace TokenPolicy.Analyzers.Evaluation
         }
 
         /// <summary>
-        /// One tree's facts: a few keys (the text, its quoted pieces and word filter, each family's candidates), kept in a
-        /// small array that is replaced, never changed, so reading takes no lock; past <see cref="MaxListed"/> keys (the
-        /// readers of many tainted names in one tree) the rest go to a dictionary. The first value added for a key is the
-        /// one every caller gets.
+        /// One tree's facts: a few keys (the text, its quoted pieces and word filter, each family's candidates), kept in an
+        /// immutable list that a new fact is put in front of, so reading takes no lock and adding one allocates one entry;
+        /// past <see cref="MaxListed"/> keys (the readers of many tainted names in one tree) the rest go to a dictionary.
+        /// The first value added for a key is the one every caller gets.
         /// </summary>
         /// <remarks>
         /// Hand-written rather than a <see cref="ConcurrentDictionary{TKey, TValue}"/> per tree: the analyzers of one build
         /// scan the same trees at the same time from two threads, and a dictionary per tree (its buckets and locks, a lock
-        /// taken on each add) cost them more in allocation and lock waits than the facts themselves.
+        /// taken on each add) cost them more in allocation and lock waits than the facts themselves. A list rather than an
+        /// array copied on each add: the copies of a tree with many keys cost as much as a dictionary.
         /// </remarks>
         private sealed class Memo
         {
             private const int MaxListed = 24;
-            private static readonly object[] Empty = Array.Empty<object>();
 
-            // Keys and values alternating: [key0, value0, key1, value1, ...].
-            private object[] _entries = Empty;
+            private Entry? _head;
             private ConcurrentDictionary<string, object>? _more;
 
             public object? Find(string key)
             {
-                if (FindIn(Volatile.Read(ref _entries), key) is { } found)
+                if (FindIn(Volatile.Read(ref _head), key) is { } found)
                 {
                     return found;
                 }
@@ -60,15 +60,17 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             public object Add(string key, object value)
             {
+                Entry? added = null;
                 while (true)
                 {
-                    var entries = Volatile.Read(ref _entries);
-                    if (FindIn(entries, key) is { } existing)
+                    var head = Volatile.Read(ref _head);
+                    if (FindIn(head, key) is { } existing)
                     {
                         return existing;
                     }
 
-                    if (entries.Length >= MaxListed * 2)
+                    var count = head is null ? 0 : head.Count;
+                    if (count >= MaxListed)
                     {
                         var more = Volatile.Read(ref _more);
                         if (more is null)
@@ -80,29 +82,49 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return more.GetOrAdd(key, value);
                     }
 
-                    var grown = new object[entries.Length + 2];
-                    Array.Copy(entries, grown, entries.Length);
-                    grown[entries.Length] = key;
-                    grown[entries.Length + 1] = value;
-                    if (ReferenceEquals(Interlocked.CompareExchange(ref _entries, grown, entries), entries))
+                    added = added is null ? new Entry(key, value, head) : added.WithNext(head);
+                    if (ReferenceEquals(Interlocked.CompareExchange(ref _head, added, head), head))
                     {
                         return value;
                     }
                 }
             }
 
-            private static object? FindIn(object[] entries, string key)
+            private static object? FindIn(Entry? entry, string key)
             {
-                for (var i = 0; i < entries.Length; i += 2)
+                for (; entry is not null; entry = entry.Next)
                 {
-                    var listed = (string)entries[i];
-                    if (ReferenceEquals(listed, key) || string.Equals(listed, key, StringComparison.Ordinal))
+                    if (ReferenceEquals(entry.Key, key) || string.Equals(entry.Key, key, StringComparison.Ordinal))
                     {
-                        return entries[i + 1];
+                        return entry.Value;
                     }
                 }
 
                 return null;
+            }
+
+            /// <summary>One fact and the ones added before it; never changed once published.</summary>
+            private sealed class Entry
+            {
+                public Entry(string key, object value, Entry? next)
+                {
+                    Key = key;
+                    Value = value;
+                    Next = next;
+                    Count = next is null ? 1 : next.Count + 1;
+                }
+
+                public string Key { get; }
+
+                public object Value { get; }
+
+                public Entry? Next { get; }
+
+                /// <summary>How many entries this list holds.</summary>
+                public int Count { get; }
+
+                /// <summary>The same fact in front of another list (a lost race: the list it was put in front of changed).</summary>
+                public Entry WithNext(Entry? next) => new(Key, Value, next);
             }
         }
     }
@@ -117,7 +139,51 @@ namespace TokenPolicy.Analyzers.Evaluation
         /// texts (large files read in chunks, edited texts in the IDE) are copied once per tree.
         /// </summary>
         public static string Get(SyntaxTree tree, CancellationToken cancellationToken)
-            => TreeMemo.Get(tree, "text", () => tree.GetText(cancellationToken).ToString());
+            => TreeMemo.Get(tree, "text", () => AsString(tree.GetText(cancellationToken), cancellationToken));
+
+        /// <summary>Above this length a text that is not a string already is copied by <see cref="CopyOf"/>.</summary>
+        private const int CopiedAbove = 8 * 1024;
+
+        [ThreadStatic]
+        private static char[]? t_chunk;
+
+        /// <summary>
+        /// The text as one string. A string-based text gives its string; a longer text of any other kind (the compiler
+        /// reads a file of more than about 40,000 characters into chunks) is copied once into a string of its length
+        /// (<see cref="CopyOf"/>): <see cref="SourceText.ToString()"/> would build it in a string builder first, which
+        /// allocates the text twice, the second time on the large object heap.
+        /// </summary>
+        internal static string AsString(SourceText text, CancellationToken cancellationToken)
+            => text.Length <= CopiedAbove || text.GetType().Name == "StringText" ? text.ToString() : CopyOf(text, cancellationToken);
+
+        /// <summary>
+        /// A copy of <paramref name="text"/> written into a new string through a small per-thread buffer. Hand-written: the
+        /// analyzers target netstandard2.0, which has no <c>string.Create</c>; the string is written only before anyone
+        /// else can see it.
+        /// </summary>
+        internal static unsafe string CopyOf(SourceText text, CancellationToken cancellationToken)
+        {
+            var length = text.Length;
+            if (length == 0)
+            {
+                return string.Empty;
+            }
+
+            var chunk = t_chunk ??= new char[4096];
+            var result = new string('\0', length);
+            fixed (char* target = result)
+            {
+                for (var position = 0; position < length; position += chunk.Length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = Math.Min(chunk.Length, length - position);
+                    text.CopyTo(position, chunk, 0, count);
+                    new ReadOnlySpan<char>(chunk, 0, count).CopyTo(new Span<char>(target + position, count));
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>
         /// The first whole-word occurrence of <paramref name="word"/> (an identifier) in <c>[start, end)</c> of
