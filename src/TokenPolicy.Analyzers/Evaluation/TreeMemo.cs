@@ -60,7 +60,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             public object Add(string key, object value)
             {
-                Entry? added = null;
                 while (true)
                 {
                     var head = Volatile.Read(ref _head);
@@ -82,8 +81,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         return more.GetOrAdd(key, value);
                     }
 
-                    added = added is null ? new Entry(key, value, head) : added.WithNext(head);
-                    if (ReferenceEquals(Interlocked.CompareExchange(ref _head, added, head), head))
+                    if (ReferenceEquals(Interlocked.CompareExchange(ref _head, new Entry(key, value, head), head), head))
                     {
                         return value;
                     }
@@ -122,9 +120,6 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                 /// <summary>How many entries this list holds.</summary>
                 public int Count { get; }
-
-                /// <summary>The same fact in front of another list (a lost race: the list it was put in front of changed).</summary>
-                public Entry WithNext(Entry? next) => new(Key, Value, next);
             }
         }
     }
