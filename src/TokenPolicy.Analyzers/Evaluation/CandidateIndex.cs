@@ -631,8 +631,6 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// </summary>
             private readonly List<Taint> _recording = new();
 
-            private static readonly Taint[] NoTaints = Array.Empty<Taint>();
-
             /// <summary>What <paramref name="follow"/> taints in <paramref name="tree"/>, computed once per tree (it reads the tree alone).</summary>
             private Taint[] Recorded(SyntaxTree tree, string key, Action follow)
                 => TreeMemo.Get(tree, key, () =>
@@ -643,7 +641,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         follow();
                         if (_recording.Count == start)
                         {
-                            return NoTaints;
+                            return Array.Empty<Taint>();
                         }
 
                         var taints = new Taint[_recording.Count - start];

@@ -64,15 +64,13 @@ namespace TokenPolicy.Analyzers.Evaluation
 
             if (results is null)
             {
-                return NoPositions;
+                return Array.Empty<int>();
             }
 
             // In text order (the callers search it): a later piece finds no earlier token that is not already seen.
             results.Sort();
             return results.ToArray();
         }
-
-        private static readonly int[] NoPositions = Array.Empty<int>();
 
         /// <summary>The bounds found in the tree being read, reused by the next tree this thread reads (copied out as an array).</summary>
         [ThreadStatic]
@@ -159,7 +157,6 @@ namespace TokenPolicy.Analyzers.Evaluation
             }
 
             var bounds = pieces.ToArray();
-            pieces.Clear();
             if (pieces.Capacity > 1 << 16)
             {
                 // A very large tree's buffer is not kept for the rest of the thread's life.
