@@ -28,6 +28,8 @@ public sealed class BenchOptions
           --client-decompose      also time raw GETs through the factory alone, its timeouts alone and its retry alone
           --profile-ours          run only the TokenPolicy analyzers mode (for a sampling profiler; figures are missing)
           --stages                time the whole-compilation parts of our analysis one by one (fresh trees, after binding)
+          --baseline DLL          also run an earlier build of TokenPolicy.Analyzers.dll (own load context), interleaved
+                                  with the other modes: reports ours/baseline exec time per repetition
           --json FILE             write every figure as JSON
           --dump-corpus DIR       also write the generated corpus to DIR
         Exit code: 0 all figures produced; 3 a figure is missing; 4 an analyzer threw (AD0001); 64 bad arguments.
@@ -58,6 +60,9 @@ public sealed class BenchOptions
     /// <summary>Documents of the warm-up round (0: the whole corpus). Quick mode warms up on a slice to stay under a minute.</summary>
     public int WarmupDocuments { get; private set; }
     public string? JsonPath { get; private set; }
+
+    /// <summary>An earlier TokenPolicy.Analyzers.dll to compare with, run as one more interleaved mode (an A/B in one run).</summary>
+    public string? BaselineAssembly { get; private set; }
     public string? DumpCorpus { get; private set; }
 
     [JsonIgnore]
@@ -103,6 +108,7 @@ public sealed class BenchOptions
                 case "--profile-ours": o.ProfileOurs = true; o.SkipClient = true; break;
                 case "--stages": o.Stages = true; o.SkipClient = true; break;
                 case "--json": o.JsonPath = Next(); break;
+                case "--baseline": o.BaselineAssembly = Path.GetFullPath(Next()); break;
                 case "--dump-corpus": o.DumpCorpus = Next(); break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

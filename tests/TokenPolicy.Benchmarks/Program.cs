@@ -144,6 +144,13 @@ if (floorAnalyzers.Count == 0)
 }
 
 var floorSet = new AnalyzerSet("Floor", floorAnalyzers.ToImmutableArrayOf(), oursSet.Options, "no-op mirrors");
+AnalyzerSet? baselineSet = null;
+if (options.BaselineAssembly is { } baselinePath)
+{
+    baselineSet = new AnalyzerSet("Baseline", AnalyzerSets.LoadBaselineAnalyzers(baselinePath), oursSet.Options, baselinePath);
+    out_.WriteLine($"baseline: {string.Join(", ", baselineSet.Analyzers.Select(a => a.GetType().Name))} from {baselinePath}");
+}
+
 probe = null;
 
 out_.WriteLine($"ours: {(ours.IsEmpty ? "NONE FOUND" : string.Join(", ", ours.Select(a => a.GetType().Name)))}");
@@ -170,6 +177,7 @@ var warmupBench = options.WarmupDocuments > 0 && options.WarmupDocuments < corpu
 var compile = new ModeResults("compile");
 var oursRes = new ModeResults("ours");
 var bannedRes = new ModeResults("bannedApi");
+var baselineRes = new ModeResults("baseline");
 var floorRes = new ModeResults("floor");
 AnalyzerBench B(bool record) => record ? bench : warmupBench;
 var modes = options.ProfileOurs
@@ -181,6 +189,10 @@ var modes = options.ProfileOurs
     record => B(record).RunAnalyzersAsync(bannedSet, bannedRes, record),
     record => B(record).RunAnalyzersAsync(floorSet, floorRes, record),
 };
+if (baselineSet is not null)
+{
+    modes.Add(record => B(record).RunAnalyzersAsync(baselineSet, baselineRes, record));
+}
 
 sw.Restart();
 for (var rep = -options.Warmup; rep < options.Reps; rep++)
@@ -194,7 +206,7 @@ for (var rep = -options.Warmup; rep < options.Reps; rep++)
     }
 
     out_.WriteLine(record
-        ? $"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture))} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}"
+        ? $"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture))} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}{(baselineSet is null ? "" : " | baseline " + Last(baselineRes))}"
         : $"  warm-up {rep + options.Warmup + 1}/{options.Warmup} done ({sw.Elapsed.TotalSeconds:F1} s)");
 }
 
@@ -240,6 +252,15 @@ report.Root["compile"] = new JsonObject { ["samples"] = JsonSerializer.Serialize
 report.Root["ours"] = ModeJson(oursRes, "ours");
 report.Root["bannedApi"] = ModeJson(bannedRes, "bannedApi");
 report.Root["floor"] = ModeJson(floorRes, "floor");
+if (baselineSet is not null)
+{
+    // The A/B: ours over the baseline build's exec time, paired per repetition (the same machine state) before the median.
+    report.Root["baseline"] = ModeJson(baselineRes, "baseline");
+    var pairs = Math.Min(oursRes.Samples.Count, baselineRes.Samples.Count);
+    var perRep = Enumerable.Range(0, pairs).Select(i => oursRes.Samples[i].ExecMs / baselineRes.Samples[i].ExecMs).ToList();
+    report.Figure("ratios.oursOverBaseline", pairs == 0 ? double.NaN : Stats.Median(perRep));
+    out_.WriteLine($"ours/baseline exec, per repetition: {string.Join(" ", perRep.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}; median {Stats.Median(perRep).ToString("F3", CultureInfo.InvariantCulture)}");
+}
 
 double F(string key) => report.Get(key);
 // A ratio over another mode's overhead (its time minus the paired compile) has no meaning when that overhead was,
@@ -288,7 +309,8 @@ report.Root["findings"] = new JsonObject
 };
 
 // ------------------------------------------------------------------ per-document latency
-if (!ours.IsEmpty)
+// Not in --profile-ours: a profile of that mode would otherwise mix in hundreds of per-document compilations.
+if (!ours.IsEmpty && !options.ProfileOurs)
 {
     sw.Restart();
     var perDoc = await bench.RunPerDocumentAsync(oursSet, floorSet, options.Documents, options.DocumentPasses);

@@ -49,6 +49,61 @@ public static class AnalyzerSets
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// The analyzers of another build of TokenPolicy.Analyzers.dll (an earlier commit, for an A/B in one run), loaded in a
+    /// load context of its own so that both builds run side by side; Roslyn itself is shared with the default context.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> LoadBaselineAnalyzers(string assemblyPath)
+    {
+        if (!File.Exists(assemblyPath))
+        {
+            throw new FileNotFoundException($"baseline analyzer assembly not found: {assemblyPath}", assemblyPath);
+        }
+
+        var context = new BaselineLoadContext(assemblyPath);
+        var assembly = context.LoadFromAssemblyPath(assemblyPath);
+        var result = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        foreach (var type in assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            if (!type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
+            {
+                result.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+            }
+        }
+
+        if (result.Count == 0)
+        {
+            throw new InvalidOperationException($"no analyzer in {assemblyPath}");
+        }
+
+        return result.ToImmutable();
+    }
+
+    private sealed class BaselineLoadContext : System.Runtime.Loader.AssemblyLoadContext
+    {
+        private readonly string _directory;
+
+        public BaselineLoadContext(string assemblyPath)
+            : base("TokenPolicy baseline", isCollectible: false)
+            => _directory = Path.GetDirectoryName(assemblyPath)!;
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            // Roslyn and the framework come from the default context (the types the driver knows); anything else that sits
+            // next to the baseline is the baseline's own.
+            if (assemblyName.Name is { } name && !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !name.StartsWith("System.", StringComparison.Ordinal))
+            {
+                var candidate = Path.Combine(_directory, name + ".dll");
+                if (File.Exists(candidate))
+                {
+                    return LoadFromAssemblyPath(candidate);
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Loads Microsoft.CodeAnalysis.BannedApiAnalyzers' C# analyzers from the copied package DLLs.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> LoadBannedApiAnalyzers(out string location)
     {
