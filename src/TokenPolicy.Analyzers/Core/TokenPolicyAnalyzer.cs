@@ -17,10 +17,10 @@ namespace TokenPolicy.Analyzers.Core
     /// supplies its descriptors, its sinks (<see cref="ISinkMatcher"/>), which candidates it follows, and its judgement.
     /// </summary>
     /// <remarks>
-    /// Order of checks, cheapest first: the sink match (by the method's type and member name, see <c>SinkMethods</c>), then whether the value can
+    /// Order of checks, cheapest first: the sink match (symbols resolved once per compilation), then whether the value can
     /// hold a candidate at all (constants, then the compilation's candidate index), then the sink's further conditions,
     /// and only then the value evaluator. A call into a method of the compilation is followed into its summary only when
-    /// an argument can hold a candidate, so code without candidates costs a set lookup of a type name per operation.
+    /// an argument can hold a candidate, so code without candidates costs a symbol lookup per operation.
     /// </remarks>
     public abstract class TokenPolicyAnalyzer : DiagnosticAnalyzer
     {

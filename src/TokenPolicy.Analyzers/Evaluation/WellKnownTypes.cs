@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using TokenPolicy.Analyzers.Sinks;
 
 namespace TokenPolicy.Analyzers.Evaluation
 {
@@ -37,29 +36,31 @@ namespace TokenPolicy.Analyzers.Evaluation
         PickElement,
     }
 
-    /// <summary>
-    /// Framework types the evaluator understands. <c>string</c> is the compilation's special type; the others are matched by
-    /// name (<see cref="MetadataTypeName"/>): looking them up would load their namespaces in every referenced assembly at
-    /// the first operation, before the compiler needs them.
-    /// </summary>
+    /// <summary>Framework symbols the evaluator needs, looked up once per compilation.</summary>
     internal sealed class WellKnownTypes
     {
         private static readonly ValueSet SeparatorValue = ValueSet.Literal("/");
         private static readonly ValueSet EmptyValue = ValueSet.Literal(string.Empty);
 
-        private static readonly MetadataTypeName Path = MetadataTypeName.Parse("System.IO.Path");
-        private static readonly MetadataTypeName Environment = MetadataTypeName.Parse("System.Environment");
-        private static readonly MetadataTypeName FileInfo = MetadataTypeName.Parse("System.IO.FileInfo");
-        private static readonly MetadataTypeName Enumerable = MetadataTypeName.Parse("System.Linq.Enumerable");
-        private static readonly MetadataTypeName StringBuilder = MetadataTypeName.Parse("System.Text.StringBuilder");
-        private static readonly MetadataTypeName List = MetadataTypeName.Parse("System.Collections.Generic.List`1");
-        private static readonly MetadataTypeName KeyValuePair = MetadataTypeName.Parse("System.Collections.Generic.KeyValuePair`2");
-
+        private readonly INamedTypeSymbol? _path;
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _fileInfo;
         private readonly INamedTypeSymbol _string;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly INamedTypeSymbol? _stringBuilder;
+        private readonly INamedTypeSymbol? _list;
+        private readonly INamedTypeSymbol? _keyValuePair;
 
         public WellKnownTypes(Compilation compilation)
         {
+            _path = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.IO.Path");
+            _environment = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Environment");
+            _fileInfo = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.IO.FileInfo");
             _string = compilation.GetSpecialType(SpecialType.System_String);
+            _enumerable = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Linq.Enumerable");
+            _stringBuilder = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Text.StringBuilder");
+            _list = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.List`1");
+            _keyValuePair = TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.KeyValuePair`2");
         }
 
         /// <summary><c>ReadOnlySpan&lt;char&gt;</c> or <c>ReadOnlyMemory&lt;char&gt;</c>: text, as <c>Path.Join</c>'s span overloads take it.</summary>
@@ -67,24 +68,24 @@ namespace TokenPolicy.Analyzers.Evaluation
             => type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory", TypeArguments.Length: 1 } named
                && named.TypeArguments[0].SpecialType == SpecialType.System_Char && named.ContainingNamespace?.Name == "System";
 
-        public bool IsStringBuilder(ITypeSymbol? type) => StringBuilder.Matches(type as INamedTypeSymbol);
+        public bool IsStringBuilder(ITypeSymbol? type) => _stringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, _stringBuilder);
 
-        public bool IsKeyValuePair(ITypeSymbol? type) => KeyValuePair.Matches(type?.OriginalDefinition as INamedTypeSymbol);
+        public bool IsKeyValuePair(ITypeSymbol? type) => _keyValuePair is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _keyValuePair);
 
-        public bool IsFileInfo(ITypeSymbol? type) => FileInfo.Matches(type as INamedTypeSymbol);
+        public bool IsFileInfo(ITypeSymbol? type) => _fileInfo is not null && SymbolEqualityComparer.Default.Equals(type, _fileInfo);
 
         public KnownStringMethod Classify(IMethodSymbol method)
         {
             var type = method.ContainingType;
             switch (method.Name)
             {
-                case "GetEnvironmentVariable" when Environment.Matches(type):
+                case "GetEnvironmentVariable" when SymbolEqualityComparer.Default.Equals(type, _environment):
                     return KnownStringMethod.GetEnvironmentVariable;
                 case "Concat" when SymbolEqualityComparer.Default.Equals(type, _string) && ReturnsString(method):
                     return KnownStringMethod.Concat;
-                case "Combine" when Path.Matches(type):
+                case "Combine" when SymbolEqualityComparer.Default.Equals(type, _path):
                     return KnownStringMethod.PathCombine;
-                case "Join" when Path.Matches(type) && ReturnsString(method):
+                case "Join" when SymbolEqualityComparer.Default.Equals(type, _path) && ReturnsString(method):
                     return KnownStringMethod.PathJoin;
                 case "ToString" when method.Parameters.IsEmpty && type?.SpecialType is SpecialType.System_String or SpecialType.System_Char:
                     return KnownStringMethod.TextToString;
@@ -100,15 +101,15 @@ namespace TokenPolicy.Analyzers.Evaluation
                     return KnownStringMethod.Transform;
                 case "Replace" when !method.IsStatic && method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(type, _string):
                     return KnownStringMethod.Transform;
-                case "GetFullPath" when Path.Matches(type):
+                case "GetFullPath" when SymbolEqualityComparer.Default.Equals(type, _path):
                     return KnownStringMethod.FullPath;
                 case "Format" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _string) && ReturnsString(method):
                     return KnownStringMethod.Format;
                 case "Join" when method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _string) && ReturnsString(method):
                     return KnownStringMethod.Join;
                 case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault"
-                    when Enumerable.Matches(type):
-                case "Find" or "FindLast" when List.Matches(type?.OriginalDefinition) || type?.SpecialType == SpecialType.System_Array:
+                    when SymbolEqualityComparer.Default.Equals(type, _enumerable):
+                case "Find" or "FindLast" when SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _list) || type?.SpecialType == SpecialType.System_Array:
                     return KnownStringMethod.PickElement;
                 default:
                     return KnownStringMethod.None;
@@ -119,7 +120,7 @@ namespace TokenPolicy.Analyzers.Evaluation
         public ValueSet? GetWellKnownFieldValue(IFieldSymbol field)
         {
             var type = field.ContainingType;
-            if (Path.Matches(type)
+            if (SymbolEqualityComparer.Default.Equals(type, _path)
                 && field.Name is "DirectorySeparatorChar" or "AltDirectorySeparatorChar")
             {
                 return SeparatorValue;

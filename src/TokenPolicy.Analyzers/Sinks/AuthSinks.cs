@@ -248,26 +248,76 @@ namespace TokenPolicy.Analyzers.Sinks
             "AccessToken", "OpenAIClient", "ChatClient", "EmbeddingClient", "ImageClient", "AudioClient", "AssistantClient", "ResponsesClient", "OpenAIResponseClient",
         };
 
-        private static readonly MetadataTypeName DictionaryInterface = MetadataTypeName.Parse("System.Collections.Generic.IDictionary`2");
-        private static readonly MetadataTypeName NameValueCollection = MetadataTypeName.Parse("System.Collections.Specialized.NameValueCollection");
-        private static readonly MetadataTypeName RequestHeader = MetadataTypeName.Parse("System.Net.HttpRequestHeader");
-
         private readonly SinkMethods<AuthSink> _byMethod;
+        private readonly INamedTypeSymbol? _dictionaryInterface;
+        private readonly INamedTypeSymbol? _nameValueCollection;
+        private readonly INamedTypeSymbol? _requestHeader;
+        private readonly object? _authorizationHeader;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _stringKeyed = new(SymbolEqualityComparer.Default);
 
-        private AuthSinks(SinkMethods<AuthSink> byMethod)
+        private AuthSinks(SinkMethods<AuthSink> byMethod, INamedTypeSymbol? dictionaryInterface, INamedTypeSymbol? nameValueCollection, INamedTypeSymbol? requestHeader)
         {
             _byMethod = byMethod;
+            _dictionaryInterface = dictionaryInterface;
+            _nameValueCollection = nameValueCollection;
+            _requestHeader = requestHeader;
+            foreach (var member in requestHeader?.GetMembers("Authorization") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field)
+                {
+                    _authorizationHeader = field.ConstantValue;
+                }
+            }
         }
 
-        /// <summary>
-        /// The table's sinks, matched by name (<see cref="SinkMethods{TSink}"/>). Libraries built with C# 14 extension
-        /// members (RestSharp 114: <c>extension(RestRequest request) { AddHeader(name, value) }</c>) also declare each member
-        /// in an unspeakable nested extension type, and a C# 14 compiler binds a call to that member rather than to the
-        /// static implementation method the table names: both are sinks.
-        /// </summary>
         public static AuthSinks Resolve(Compilation compilation)
-            => new(SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m), extensionBlocks: true));
+            => new(
+                AddExtensionMembers(compilation, SinkResolver.Resolve(compilation, Table, static s => s.TypeName, static s => s.MemberName, static (s, m) => Resolves(s, m))),
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Generic.IDictionary`2"),
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Collections.Specialized.NameValueCollection"),
+                TokenPolicy.Analyzers.Sinks.TypeLookup.Get(compilation, "System.Net.HttpRequestHeader"));
+
+        /// <summary>
+        /// Libraries built with C# 14 extension members (RestSharp 114: <c>extension(RestRequest request) { AddHeader(name,
+        /// value) }</c>) also declare each member in an unspeakable nested extension type, and a C# 14 compiler binds a call
+        /// to that member rather than to the static implementation method the table names: both are sinks.
+        /// </summary>
+        private static SinkMethods<AuthSink> AddExtensionMembers(Compilation compilation, SinkMethods<AuthSink> byMethod)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in Table)
+            {
+                if (row.MemberName == Ctor || !seen.Add(row.TypeName + "." + row.MemberName) || TypeLookup.Find(compilation, row.TypeName) is not { IsStatic: true } type)
+                {
+                    continue;
+                }
+
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    if (nested.CanBeReferencedByName)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in nested.GetMembers(row.MemberName))
+                    {
+                        if (member is IMethodSymbol method && !byMethod.ContainsKey(method))
+                        {
+                            foreach (var candidate in Table)
+                            {
+                                if (candidate.TypeName == row.TypeName && candidate.MemberName == row.MemberName && Resolves(candidate, method))
+                                {
+                                    byMethod.Add(method, candidate);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return byMethod;
+        }
 
         public bool TryGet(IMethodSymbol method, out AuthSink sink)
             => _byMethod.TryGetValue(method.OriginalDefinition, out sink!);
@@ -513,27 +563,13 @@ namespace TokenPolicy.Analyzers.Sinks
             if (unwrapped?.Type is { TypeKind: TypeKind.Enum } type)
             {
                 // Proxy-Authorization carries the proxy's credentials, not the API's: out of scope as the string name is.
-                return type is INamedTypeSymbol named
-                    && RequestHeader.Matches(named)
+                return _requestHeader is not null
+                    && SymbolEqualityComparer.Default.Equals(type, _requestHeader)
                     && unwrapped.ConstantValue.HasValue
-                    && Equals(unwrapped.ConstantValue.Value, AuthorizationValue(named));
+                    && Equals(unwrapped.ConstantValue.Value, _authorizationHeader);
             }
 
             return IsAuthorizationName(name, evaluator, cancellationToken);
-        }
-
-        /// <summary>The value of <c>HttpRequestHeader.Authorization</c> in that enum (null when it has no such member).</summary>
-        private static object? AuthorizationValue(INamedTypeSymbol requestHeader)
-        {
-            foreach (var member in requestHeader.GetMembers("Authorization"))
-            {
-                if (member is IFieldSymbol { HasConstantValue: true } field)
-                {
-                    return field.ConstantValue;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>The constant enum value is the member called <paramref name="member"/> of its enum (also through a constant).</summary>
@@ -707,11 +743,14 @@ namespace TokenPolicy.Analyzers.Sinks
                 }
             }
 
-            for (var current = type; current is not null; current = current.BaseType)
+            if (_nameValueCollection is not null)
             {
-                if (NameValueCollection.Matches(current))
+                for (var current = type; current is not null; current = current.BaseType)
                 {
-                    return true;
+                    if (SymbolEqualityComparer.Default.Equals(current, _nameValueCollection))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -719,7 +758,8 @@ namespace TokenPolicy.Analyzers.Sinks
         }
 
         private bool IsStringKeyedDictionary(INamedTypeSymbol type)
-            => DictionaryInterface.Matches(type.OriginalDefinition)
+            => _dictionaryInterface is not null
+                && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _dictionaryInterface)
                 && type.TypeArguments.Length == 2
                 && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 

@@ -2,28 +2,43 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TokenPolicy.Analyzers.Sinks
 {
-    /// <summary>Turns sink tables into per-compilation matchers (matched by name, see <see cref="SinkMethods{TSink}"/>) and finds arguments by parameter name.</summary>
+    /// <summary>Turns sink tables into symbol lookups (once per compilation) and finds arguments by parameter name.</summary>
     internal static class SinkResolver
     {
-        /// <param name="extensionBlocks">
-        /// Also match the members of a table type's C# 14 extension blocks (unspeakable nested types of a static class: a
-        /// C# 14 compiler binds a call to the block's member rather than to the static implementation method the table names).
-        /// </param>
         public static SinkMethods<TSink> Resolve<TSink>(
             Compilation compilation,
             ImmutableArray<TSink> table,
             Func<TSink, string> typeName,
             Func<TSink, string> memberName,
-            Func<TSink, IMethodSymbol, bool> accepts,
-            bool extensionBlocks = false)
+            Func<TSink, IMethodSymbol, bool> accepts)
             where TSink : class
-            => new(compilation, table, typeName, memberName, accepts, extensionBlocks);
+        {
+            var result = new SinkMethods<TSink>(memberName, accepts);
+            var types = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+            foreach (var row in table)
+            {
+                var name = typeName(row);
+                if (!types.TryGetValue(name, out var type))
+                {
+                    type = TypeLookup.Find(compilation, name);
+                    types.Add(name, type);
+                }
+
+                if (type is null)
+                {
+                    continue;
+                }
+
+                result.AddRow(type, row);
+            }
+
+            return result;
+        }
 
         /// <summary>The value passed for the parameter called <paramref name="parameterName"/> (named, positional or default).</summary>
         public static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
@@ -40,175 +55,90 @@ namespace TokenPolicy.Analyzers.Sinks
         }
     }
     /// <summary>
-    /// A rule's sink methods in one compilation. A method is a sink when its containing type has the metadata name of a
-    /// table row (<see cref="MetadataTypeName"/>), its name is the row's member name and the row accepts it; the first
-    /// such row in table order is its row. Nothing is looked up front: a lookup by metadata name would load the type's
-    /// namespace in every referenced assembly at the first operation of a build (most of a sink table's cost there), while
-    /// every method an operation calls is built already. An operation's method is asked by its type's name first (a set
-    /// lookup, no allocation); the answer for a method whose type's name is a table type's is kept.
+    /// A rule's sink methods in one compilation, by definition. The members of referenced assemblies' sink types are
+    /// resolved at once. A sink type declared in the compilation's own source (a library analysed in its own repository:
+    /// Octokit's <c>Credentials</c>) is resolved on the first call into it instead: asking for a source type's members
+    /// makes the compiler build all of them, and their parameter types, for the analyzer that asks first, while by the time
+    /// an operation calls into the type the compiler has built them for that call. The answers are the same either way.
     /// </summary>
-    /// <remarks>
-    /// The same methods as resolving each row's type and taking its members of the row's name: members declared on the
-    /// type itself (not inherited), in referenced assemblies and in source alike; a type of that name in more than one
-    /// assembly matches in each of them.
-    /// </remarks>
     internal sealed class SinkMethods<TSink>
         where TSink : class
     {
-        private const string Ctor = WellKnownMemberNames.InstanceConstructorName;
-
-        private readonly Compilation _compilation;
-        private readonly Dictionary<string, TypeRows[]> _byTypeName = new(StringComparer.Ordinal);
-        private readonly List<TypeRows> _types = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, Answer> _answers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, TSink> _methods = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<TSink>> _deferred = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<IMethodSymbol, TSink>> _inSource = new(SymbolEqualityComparer.Default);
         private readonly Func<TSink, string> _memberName;
         private readonly Func<TSink, IMethodSymbol, bool> _accepts;
-        private readonly bool _extensionBlocks;
-        private int _isEmpty;
 
-        public SinkMethods(Compilation compilation, ImmutableArray<TSink> table, Func<TSink, string> typeName, Func<TSink, string> memberName, Func<TSink, IMethodSymbol, bool> accepts, bool extensionBlocks)
+        public SinkMethods(Func<TSink, string> memberName, Func<TSink, IMethodSymbol, bool> accepts)
         {
-            _compilation = compilation;
             _memberName = memberName;
             _accepts = accepts;
-            _extensionBlocks = extensionBlocks;
-            var byText = new Dictionary<string, TypeRows>(StringComparer.Ordinal);
-            foreach (var row in table)
-            {
-                var text = typeName(row);
-                if (!byText.TryGetValue(text, out var rows))
-                {
-                    rows = new TypeRows(MetadataTypeName.Parse(text));
-                    byText.Add(text, rows);
-                    _types.Add(rows);
-                }
-
-                rows.Rows.Add(row);
-            }
-
-            foreach (var rows in _types)
-            {
-                _byTypeName[rows.Type.Name] = _byTypeName.TryGetValue(rows.Type.Name, out var known) ? Append(known, rows) : new[] { rows };
-            }
         }
 
-        /// <summary>
-        /// No table type is in the compilation (in references or in source): looked up on first use, one type at a time
-        /// until one is found (a rule that asks skips a compilation that cannot call its sinks).
-        /// </summary>
-        public bool IsEmpty
-        {
-            get
-            {
-                var known = Volatile.Read(ref _isEmpty);
-                if (known == 0)
-                {
-                    known = 1;
-                    foreach (var rows in _types)
-                    {
-                        if (TypeLookup.Find(_compilation, rows.Type.Text) is not null)
-                        {
-                            known = 2;
-                            break;
-                        }
-                    }
+        /// <summary>No sink type was found (in references or in source).</summary>
+        public bool IsEmpty => _methods.Count == 0 && _deferred.Count == 0;
 
-                    Volatile.Write(ref _isEmpty, known);
+        public bool ContainsKey(IMethodSymbol method) => _methods.ContainsKey(method);
+
+        /// <summary>Adds a resolved sink method (while the table is built, before it is shared).</summary>
+        public void Add(IMethodSymbol method, TSink row) => _methods.Add(method, row);
+
+        /// <summary>A table row whose type was found: its methods now, or on the first call for a type declared in source.</summary>
+        internal void AddRow(INamedTypeSymbol type, TSink row)
+        {
+            if (type.Locations is { IsEmpty: false } locations && locations[0].IsInSource)
+            {
+                if (!_deferred.TryGetValue(type, out var rows))
+                {
+                    _deferred.Add(type, rows = new List<TSink>());
                 }
 
-                return known == 1;
+                rows.Add(row);
+                return;
+            }
+
+            AddMembers(type, row, _methods);
+        }
+
+        /// <summary>The row's methods of <paramref name="type"/>; a method already there keeps the earlier row (table order decides).</summary>
+        private void AddMembers(INamedTypeSymbol type, TSink row, Dictionary<IMethodSymbol, TSink> methods)
+        {
+            foreach (var member in type.GetMembers(_memberName(row)))
+            {
+                if (member is IMethodSymbol method && _accepts(row, method) && !methods.ContainsKey(method))
+                {
+                    methods.Add(method, row);
+                }
             }
         }
 
         /// <summary>The sink row of <paramref name="definition"/> (an original definition), if it is a sink.</summary>
         public bool TryGetValue(IMethodSymbol definition, out TSink sink)
         {
-            sink = null!;
-            if (definition.ContainingType is not { } type || definition.MethodKind == MethodKind.ReducedExtension)
+            if (_methods.TryGetValue(definition, out sink!))
+            {
+                return true;
+            }
+
+            if (_deferred.Count == 0 || definition.ContainingType is not { } type || !_deferred.TryGetValue(type.OriginalDefinition, out var rows))
             {
                 return false;
             }
 
-            // Most calls end here: their type's name is no table type's (nor, for an extension block, is its container's).
-            if (!_byTypeName.ContainsKey(type.Name)
-                && !(_extensionBlocks && type.ContainingType is { IsStatic: true } container && _byTypeName.ContainsKey(container.Name) && !type.CanBeReferencedByName))
-            {
-                return false;
-            }
-
-            if (!_answers.TryGetValue(definition, out var answer))
-            {
-                answer = _answers.GetOrAdd(definition, new Answer(Find(definition)));
-            }
-
-            sink = answer.Row!;
-            return answer.Row is not null;
+            return _inSource.GetOrAdd(type.OriginalDefinition, t => ResolveInSource(t, rows)).TryGetValue(definition, out sink!);
         }
 
-        private TSink? Find(IMethodSymbol definition)
+        private Dictionary<IMethodSymbol, TSink> ResolveInSource(INamedTypeSymbol type, List<TSink> rows)
         {
-            var type = definition.ContainingType;
-            if (Find(definition, type, extension: false) is { } row)
+            // The table's order decides which row a method gets, as for a referenced type.
+            var methods = new Dictionary<IMethodSymbol, TSink>(SymbolEqualityComparer.Default);
+            foreach (var row in rows)
             {
-                return row;
+                AddMembers(type, row, methods);
             }
 
-            return _extensionBlocks && !type.CanBeReferencedByName && type.ContainingType is { IsStatic: true } container
-                ? Find(definition, container, extension: true)
-                : null;
-        }
-
-        private TSink? Find(IMethodSymbol definition, INamedTypeSymbol type, bool extension)
-        {
-            if (!_byTypeName.TryGetValue(type.Name, out var candidates))
-            {
-                return null;
-            }
-
-            foreach (var rows in candidates)
-            {
-                if (!rows.Type.Matches(type))
-                {
-                    continue;
-                }
-
-                foreach (var row in rows.Rows)
-                {
-                    var member = _memberName(row);
-                    if (string.Equals(member, definition.Name, StringComparison.Ordinal) && !(extension && member == Ctor) && _accepts(row, definition))
-                    {
-                        return row;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static TypeRows[] Append(TypeRows[] known, TypeRows rows)
-        {
-            var result = new TypeRows[known.Length + 1];
-            known.CopyTo(result, 0);
-            result[known.Length] = rows;
-            return result;
-        }
-
-        /// <summary>One table type and its rows, in table order.</summary>
-        private sealed class TypeRows
-        {
-            public TypeRows(MetadataTypeName type) => Type = type;
-
-            public MetadataTypeName Type { get; }
-
-            public List<TSink> Rows { get; } = new();
-        }
-
-        /// <summary>A kept answer (a class, so a method that is no sink is kept too).</summary>
-        private sealed class Answer
-        {
-            public Answer(TSink? row) => Row = row;
-
-            public TSink? Row { get; }
+            return methods;
         }
     }
 }
