@@ -29,7 +29,7 @@ public sealed class BenchOptions
           --profile-ours          run only the TokenPolicy analyzers mode (for a sampling profiler; figures are missing)
           --stages                time the whole-compilation parts of our analysis one by one (fresh trees, after binding)
           --baseline DLL          also run an earlier build of TokenPolicy.Analyzers.dll (own load context), interleaved
-                                  with the other modes: reports ours/baseline exec time per repetition
+                                  with the other modes: reports ours/baseline exec time per repetition (ignored by --profile-ours)
           --json FILE             write every figure as JSON
           --dump-corpus DIR       also write the generated corpus to DIR
         Exit code: 0 all figures produced; 3 a figure is missing; 4 an analyzer threw (AD0001); 64 bad arguments.
@@ -86,6 +86,7 @@ public sealed class BenchOptions
 
         for (var i = 0; i < args.Length; i++)
         {
+            static string ExistingFile(string path) => File.Exists(path) ? Path.GetFullPath(path) : throw new ArgumentException($"no such file: {path}");
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             int Int() { var s = Next(); return int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw new ArgumentException($"not a count: {s}"); }
             switch (args[i])
@@ -108,7 +109,7 @@ public sealed class BenchOptions
                 case "--profile-ours": o.ProfileOurs = true; o.SkipClient = true; break;
                 case "--stages": o.Stages = true; o.SkipClient = true; break;
                 case "--json": o.JsonPath = Next(); break;
-                case "--baseline": o.BaselineAssembly = Path.GetFullPath(Next()); break;
+                case "--baseline": o.BaselineAssembly = ExistingFile(Next()); break;
                 case "--dump-corpus": o.DumpCorpus = Next(); break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

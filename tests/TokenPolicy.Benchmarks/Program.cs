@@ -189,7 +189,7 @@ var modes = options.ProfileOurs
     record => B(record).RunAnalyzersAsync(bannedSet, bannedRes, record),
     record => B(record).RunAnalyzersAsync(floorSet, floorRes, record),
 };
-if (baselineSet is not null)
+if (baselineSet is not null && !options.ProfileOurs)
 {
     modes.Add(record => B(record).RunAnalyzersAsync(baselineSet, baselineRes, record));
 }
