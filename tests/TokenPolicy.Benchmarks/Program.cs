@@ -145,7 +145,7 @@ if (floorAnalyzers.Count == 0)
 
 var floorSet = new AnalyzerSet("Floor", floorAnalyzers.ToImmutableArrayOf(), oursSet.Options, "no-op mirrors");
 AnalyzerSet? baselineSet = null;
-if (options.BaselineAssembly is { } baselinePath)
+if (options.BaselineAssembly is { } baselinePath && !options.ProfileOurs)
 {
     baselineSet = new AnalyzerSet("Baseline", AnalyzerSets.LoadBaselineAnalyzers(baselinePath), oursSet.Options, baselinePath);
     out_.WriteLine($"baseline: {string.Join(", ", baselineSet.Analyzers.Select(a => a.GetType().Name))} from {baselinePath}");
@@ -189,7 +189,7 @@ var modes = options.ProfileOurs
     record => B(record).RunAnalyzersAsync(bannedSet, bannedRes, record),
     record => B(record).RunAnalyzersAsync(floorSet, floorRes, record),
 };
-if (baselineSet is not null && !options.ProfileOurs)
+if (baselineSet is not null)
 {
     modes.Add(record => B(record).RunAnalyzersAsync(baselineSet, baselineRes, record));
 }
@@ -258,7 +258,7 @@ if (baselineSet is not null)
     report.Root["baseline"] = ModeJson(baselineRes, "baseline");
     var pairs = Math.Min(oursRes.Samples.Count, baselineRes.Samples.Count);
     var perRep = Enumerable.Range(0, pairs).Select(i => oursRes.Samples[i].ExecMs / baselineRes.Samples[i].ExecMs).ToList();
-    report.Figure("ratios.oursOverBaseline", pairs == 0 ? double.NaN : Stats.Median(perRep));
+    report.Figure("ratios.oursOverBaseline", Stats.Median(perRep));
     out_.WriteLine($"ours/baseline exec, per repetition: {string.Join(" ", perRep.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}; median {Stats.Median(perRep).ToString("F3", CultureInfo.InvariantCulture)}");
 }
 

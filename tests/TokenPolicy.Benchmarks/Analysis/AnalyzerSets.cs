@@ -14,9 +14,12 @@ public static class AnalyzerSets
 {
     /// <summary>Every non-abstract DiagnosticAnalyzer in the TokenPolicy.Analyzers assembly, whatever rules exist.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> DiscoverTokenPolicyAnalyzers(out List<string> errors)
+        => AnalyzersIn(typeof(TokenPolicy.Analyzers.RuleIdentifiers).Assembly, out errors);
+
+    /// <summary>Every non-abstract DiagnosticAnalyzer with a parameterless constructor in <paramref name="assembly"/>, by type name.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly, out List<string> errors)
     {
         errors = new List<string>();
-        var assembly = typeof(TokenPolicy.Analyzers.RuleIdentifiers).Assembly;
         Type[] types;
         try
         {
@@ -55,28 +58,13 @@ public static class AnalyzerSets
     /// </summary>
     public static ImmutableArray<DiagnosticAnalyzer> LoadBaselineAnalyzers(string assemblyPath)
     {
-        if (!File.Exists(assemblyPath))
+        var result = AnalyzersIn(new BaselineLoadContext(assemblyPath).LoadFromAssemblyPath(assemblyPath), out var errors);
+        if (errors.Count > 0 || result.IsEmpty)
         {
-            throw new FileNotFoundException($"baseline analyzer assembly not found: {assemblyPath}", assemblyPath);
+            throw new InvalidOperationException($"baseline {assemblyPath}: {(result.IsEmpty ? "no analyzer" : string.Join("; ", errors))}");
         }
 
-        var context = new BaselineLoadContext(assemblyPath);
-        var assembly = context.LoadFromAssemblyPath(assemblyPath);
-        var result = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
-        foreach (var type in assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
-        {
-            if (!type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
-            {
-                result.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
-            }
-        }
-
-        if (result.Count == 0)
-        {
-            throw new InvalidOperationException($"no analyzer in {assemblyPath}");
-        }
-
-        return result.ToImmutable();
+        return result;
     }
 
     private sealed class BaselineLoadContext : System.Runtime.Loader.AssemblyLoadContext
