@@ -26,7 +26,8 @@ public sealed class BenchOptions
           --skip-client           skip the client half (figures reported missing)
           --client-only           tiny analyzer half (for profiling the client; figures are not meaningful)
           --client-decompose      also time raw GETs through the factory alone, its timeouts alone and its retry alone
-          --profile-ours          run only the TokenPolicy analyzers mode (for a sampling profiler; figures are missing)
+          --profile-ours          run only the TokenPolicy analyzers mode, no per-document phase (for a sampling profiler;
+                                  figures are missing)
           --stages                time the whole-compilation parts of our analysis one by one (fresh trees, after binding)
           --baseline DLL          also run an earlier build of TokenPolicy.Analyzers.dll (own load context), interleaved
                                   with the other modes: reports ours/baseline exec time per repetition (ignored by --profile-ours)
