@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenPolicy.Analyzers.Candidates;
 using TokenPolicy.Analyzers.Configuration;
@@ -52,7 +53,7 @@ namespace TokenPolicy.Analyzers.Rules
         /// </summary>
         private static IEnumerable<IOperation> AttributeHeaderLines(SinkMatch match)
         {
-            if (match.Operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: null or { Arguments.Count: 0 } })
+            if (match.Operation.Syntax is AttributeSyntax { ArgumentList: var list } && (list is null || OnlyOtherLiterals(list)))
             {
                 return System.Array.Empty<IOperation>();
             }
@@ -154,6 +155,32 @@ namespace TokenPolicy.Analyzers.Rules
 
         private protected override Diagnostic CreateDiagnostic(Location location, in SinkMatch match, string? found, ImmutableDictionary<string, string?> properties)
             => Diagnostic.Create(Descriptors.TP0002_HardcodedBearerToken, location, properties, found, match.DisplayName);
+
+        /// <summary>
+        /// Whether every argument is a literal that cannot be an <c>Authorization:</c> header line: a number, <c>true</c>,
+        /// <c>null</c>, or a string literal without <c>authorization</c> in its value (any case). Most attributes with arguments
+        /// (<c>[InlineData(1, "x")]</c>, <c>[Obsolete("...")]</c>, <c>[SuppressMessage(...)]</c>) are decided here from their
+        /// syntax: walking their operations was the largest single item of TP0002's time on octokit.net (docs/performance.md,
+        /// tenth pass). An argument that is not a literal (a constant's name, a concatenation, <c>typeof</c>, an array) goes
+        /// to the operation walk, where its constant value is folded.
+        /// </summary>
+        private static bool OnlyOtherLiterals(AttributeArgumentListSyntax list)
+        {
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.Expression is not LiteralExpressionSyntax literal)
+                {
+                    return false;
+                }
+
+                if (literal.Token.Value is string text && text.IndexOf("authorization", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// The outermost constant strings under an attribute (its arguments and named values) that are an

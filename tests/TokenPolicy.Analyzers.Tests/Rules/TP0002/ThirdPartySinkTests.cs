@@ -126,6 +126,28 @@ public class ThirdPartySinkTests
         """);
 
     [Fact]
+    public Task Attribute_header_lines_in_any_case_literal_form_or_concatenation_are_reported() => Verify.VerifyAsync($$"""
+        using System.Threading.Tasks;
+        using Refit;
+
+        public interface IApi
+        {
+            [Get("/users")]
+            [Headers("X-Id: 1", {|TP0002:"authorization: bearer {{Jwt}}"|})]
+            Task<string> Users();
+
+            [Get("/repos")]
+            [Headers({|TP0002:@"AUTHORIZATION: Bearer {{Jwt}}"|})]
+            Task<string> Repos();
+
+            [Get("/orgs")]
+            [Headers({|TP0002:"Author" + "ization: token {{GitHub}}"|})]
+            Task<string> Orgs();
+        }
+        {{Refit}}
+        """);
+
+    [Fact]
     public Task Attributes_without_a_token_are_not_reported() => Verify.VerifyAsync($$"""
         using System.Threading.Tasks;
         using Refit;
