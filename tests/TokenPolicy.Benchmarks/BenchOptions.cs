@@ -29,8 +29,9 @@ public sealed class BenchOptions
           --profile-ours          run only the TokenPolicy analyzers mode, no per-document phase (for a sampling profiler;
                                   figures are missing)
           --stages                time the whole-compilation parts of our analysis one by one (fresh trees, after binding)
-          --baseline DLL          also run an earlier build of TokenPolicy.Analyzers.dll (own load context), interleaved
-                                  with the other modes: reports ours/baseline exec time per repetition (ignored by --profile-ours)
+          --baseline DLL          also run an earlier build of TokenPolicy.Analyzers.dll and this build, each in a load
+                                  context of its own, interleaved with the other modes in a shuffled order: reports
+                                  this build's exec time over the baseline's per repetition (ignored by --profile-ours)
           --json FILE             write every figure as JSON
           --dump-corpus DIR       also write the generated corpus to DIR
         Exit code: 0 all figures produced; 3 a figure is missing; 4 an analyzer threw (AD0001); 64 bad arguments.
