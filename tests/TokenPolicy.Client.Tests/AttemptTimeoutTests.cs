@@ -50,7 +50,7 @@ public sealed class AttemptTimeoutTests : LeakCheckedTest
         Assert.Equal(TimeSpan.FromMilliseconds(250), timeout.Timeout);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(700), $"took {watch.Elapsed}"); // three attempts of 250 ms
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
-        await Eventually(() => backend.RequestCount == 3);
+        await Eventually(() => backend.RequestCount == 3, () => $"requests: {backend.RequestCount}");
         Assert.Contains(Logs.Entries, l => l.EventId.Id == 9 && l.Text.Contains("timed out"));
     }
 
@@ -145,7 +145,27 @@ public sealed class AttemptTimeoutTests : LeakCheckedTest
         Assert.IsType<TimeoutRejectedException>(e.InnerException);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(550), $"took {watch.Elapsed}"); // two attempts of 300 ms
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}"); // the body alone takes 50 s
-        await Eventually(() => backend.RequestCount == 2);
+        await Eventually(() => backend.RequestCount == 2, () => $"requests: {backend.RequestCount}, fetch took {watch.Elapsed}, {e.Message}");
+    }
+
+    [Fact]
+    public async Task ARetryThatGetsNoAnswerDoesNotReportTheStatusOfTheAttemptBeforeIt()
+    {
+        // The first attempt gets a status and a body that never ends; the retry gets nothing at all.
+        var count = 0;
+        await using var backend = await LoopbackServer.StartAsync(context => Interlocked.Increment(ref count) == 1 ? SlowBody(context) : Hang(context));
+        using var provider = BuildServices(backend.BaseAddress, o =>
+        {
+            o.BotToken = LeakCapture.NewToken("bot");
+            o.Http.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Http.MaxRetryAttempts = 1;
+        });
+
+        var e = await Throws<CredentialFetchException>(() => provider.GetRequiredService<CredentialClient>().GetAsync("github"));
+        Assert.Equal("Fetching the 'github' credential timed out.", e.Message);
+        Assert.Null(e.StatusCode);
+        Assert.IsType<TimeoutRejectedException>(e.InnerException);
+        await Eventually(() => backend.RequestCount == 2, () => $"requests: {backend.RequestCount}");
     }
 
     [Fact]
@@ -208,7 +228,7 @@ public sealed class AttemptTimeoutTests : LeakCheckedTest
         Assert.Equal(1 + 20 + 2 + 8, backend.RequestCount);
     }
 
-    private static async Task Eventually(Func<bool> condition)
+    private static async Task Eventually(Func<bool> condition, Func<string> describe)
     {
         var watch = Stopwatch.StartNew();
         while (!condition() && watch.Elapsed < TimeSpan.FromSeconds(5))
@@ -216,6 +236,6 @@ public sealed class AttemptTimeoutTests : LeakCheckedTest
             await Task.Delay(20);
         }
 
-        Assert.True(condition());
+        Assert.True(condition(), describe());
     }
 }

@@ -109,7 +109,11 @@ public sealed class CallerOrOidcAuthorizationHandler : DelegatingHandler
         var cancellationToken = timeout is null ? fetchToken : attempt.Token;
         try
         {
+            // Each attempt starts with no answer: a retry that times out before its answer arrives must not report the
+            // status of the attempt before it.
             var fetch = request.Fetch;
+            fetch.Status = null;
+            fetch.Body = null;
             Guard(request.RequestUri);
             var token = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
             response = await SendOnceAsync(request, token, token.UserId, cancellationToken).ConfigureAwait(false);
