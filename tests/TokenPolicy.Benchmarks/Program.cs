@@ -201,6 +201,12 @@ var modes = options.ProfileOurs
 };
 if (baselineSet is not null && candidateSet is not null)
 {
+    if (options.AbOnly)
+    {
+        // The A/B alone: compile (the ratios' denominator), the baseline and the candidate; every other figure is missing.
+        modes.RemoveRange(1, modes.Count - 1);
+    }
+
     modes.Add(record => B(record).RunAnalyzersAsync(baselineSet, baselineRes, record));
     modes.Add(record => B(record).RunAnalyzersAsync(candidateSet, candidateRes, record));
 }
@@ -211,21 +217,49 @@ sw.Restart();
 // the A/A bias of the "ours" mode (docs/performance.md, eleventh pass); the candidate mode did.
 var order = new Random(7919);
 var sequence = Enumerable.Range(0, modes.Count).ToArray();
-for (var rep = -options.Warmup; rep < options.Reps; rep++)
+// Warm-up rounds (unmeasured): a fixed number, or (the default) until a round in which the JIT spent at most
+// BenchOptions.QuietJitMs on any thread, so that the measured repetitions do not share the 2 cores with the runtime's
+// background re-compilation of the compiler's hot methods.
+var warmupJitMs = new JsonArray();
+var warmupRounds = options.WarmupUntilQuiet ? BenchOptions.MaxWarmup : options.Warmup;
+for (var round = 0; round < warmupRounds; round++)
 {
-    var record = rep >= 0;
+    var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
     order.Shuffle(sequence);
     foreach (var mode in sequence)
     {
-        await modes[mode](record);
+        await modes[mode](false);
     }
 
-    out_.WriteLine(record
-        ? $"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture))} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}{(baselineSet is null ? "" : " | baseline " + Last(baselineRes) + " | candidate " + Last(candidateRes))}"
-        : $"  warm-up {rep + options.Warmup + 1}/{options.Warmup} done ({sw.Elapsed.TotalSeconds:F1} s)");
+    var jitMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitBefore).TotalMilliseconds;
+    warmupJitMs.Add(Math.Round(jitMs, 1));
+    var quiet = options.WarmupUntilQuiet && jitMs <= BenchOptions.QuietJitMs;
+    out_.WriteLine($"  warm-up {round + 1}/{(options.WarmupUntilQuiet ? "auto" : options.Warmup.ToString(CultureInfo.InvariantCulture))} done ({sw.Elapsed.TotalSeconds:F1} s, process up {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:F1} s): JIT {jitMs:F0} ms{(quiet ? ", quiet" : "")}");
+    if (quiet)
+    {
+        break;
+    }
 }
 
-static string Last(ModeResults r) => r.Samples.Count == 0 ? "-" : $"wall {r.Samples[^1].WallMs:F0} ms, exec {r.Samples[^1].ExecMs:F1} ms";
+if (options.WarmupUntilQuiet && warmupJitMs.Count == BenchOptions.MaxWarmup && warmupJitMs[^1]!.GetValue<double>() > BenchOptions.QuietJitMs)
+{
+    report.Note("warmup", $"the JIT was still busy after {BenchOptions.MaxWarmup} warm-up rounds ({warmupJitMs[^1]} ms in the last)");
+}
+
+report.Root["warmupJitMs"] = warmupJitMs;
+
+for (var rep = 0; rep < options.Reps; rep++)
+{
+    order.Shuffle(sequence);
+    foreach (var mode in sequence)
+    {
+        await modes[mode](true);
+    }
+
+    out_.WriteLine($"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture) + $" ms, jit {compile.Samples[^1].JitMethods} in {compile.Samples[^1].JitMs:F0}")} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}{(baselineSet is null ? "" : " | baseline " + Last(baselineRes) + " | candidate " + Last(candidateRes))}");
+}
+
+static string Last(ModeResults r) => r.Samples.Count == 0 ? "-" : $"wall {r.Samples[^1].WallMs:F0} ms, exec {r.Samples[^1].ExecMs:F1} ms, jit {r.Samples[^1].JitMethods} in {r.Samples[^1].JitMs:F0} ms, gc {r.Samples[^1].GcCount}/{r.Samples[^1].GcPauseMs:F0} ms";
 
 var compileWall = Stats.Median(compile.Samples.Select(s => s.WallMs));
 var compileAlloc = Stats.Median(compile.Samples.Select(s => s.AllocatedBytes));
@@ -257,6 +291,7 @@ JsonObject ModeJson(ModeResults r, string key)
     report.Figure($"{key}.allocatedOverCompileBytes", Stats.Median(overheadAlloc));
     report.Figure($"{key}.gcPauseMs", Stats.Median(r.Samples.Select(s => s.GcPauseMs)));
     o["execMsByAnalyzer"] = JsonSerializer.SerializeToNode(r.ExecMsByAnalyzer.ToDictionary(kv => kv.Key, kv => kv.Value / r.Samples.Count));
+    o["execMsByAnalyzerPerRepetition"] = JsonSerializer.SerializeToNode(r.ExecMsByAnalyzerPerRepetition);
     o["analyzerExceptions"] = r.AnalyzerExceptions;
     o["findingsById"] = JsonSerializer.SerializeToNode(r.FindingsById);
     o["samples"] = JsonSerializer.SerializeToNode(r.Samples);

@@ -35,7 +35,7 @@ namespace TokenPolicy.Analyzers.Candidates
             }
 
             _pieces = pieces.ToImmutable();
-            _pieceLetters = _pieces.Select(p => Letters(p.AsSpan()) & ~NonAscii).ToImmutableArray();
+            _pieceLetters = _pieces.Select(p => Letters(p.AsSpan()) & Folded).ToImmutableArray();
             Key = Family + "|" + string.Join(",", _pieces);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Configuration;
 using TokenPolicy.Analyzers.Core;
@@ -32,6 +33,39 @@ namespace TokenPolicy.Analyzers.Candidates
         }
 
         public override string Key { get; }
+
+        /// <summary>The characters each of <see cref="TokenClassifier.TokenStarts"/> needs (<see cref="CandidateFilter.ExactBits"/>).</summary>
+        private static readonly ulong[] TokenStartBits = TokenClassifier.TokenStarts.Select(ExactBits).ToArray();
+
+        /// <summary>
+        /// A text without an ASCII digit can only be a candidate through a word that starts like a token (a random run, a
+        /// Telegram bot token and the looser test of an escaped text all need digits): when its characters rule out every
+        /// such start (<see cref="CandidateFilter.MayHoldExactly"/>), it is rejected without reading it. The same answer as
+        /// <see cref="MayContain(ReadOnlySpan{char})"/>: a text that holds a start has every character of it.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public override bool MayContain(ReadOnlySpan<char> quotedText, ulong letters)
+        {
+            if (!HasDigit(letters))
+            {
+                var anyStart = false;
+                foreach (var bits in TokenStartBits)
+                {
+                    if (MayHoldExactly(letters, bits))
+                    {
+                        anyStart = true;
+                        break;
+                    }
+                }
+
+                if (!anyStart)
+                {
+                    return false;
+                }
+            }
+
+            return MayContain(quotedText);
+        }
 
         [MethodImpl(HotPath.Optimized)]
         public override bool MayContain(ReadOnlySpan<char> quotedText)

@@ -50,8 +50,8 @@ namespace TokenPolicy.Analyzers.Candidates
             _fragments = fragments.ToImmutable();
             _envVars = TokenPathMatcher.DefaultTokenEnvVars.AddRange(options.ExtraTokenEnvVars);
             _otherEnvVars = _envVars.RemoveAll(name => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0);
-            _fragmentLetters = _fragments.Select(f => Letters(f.AsSpan()) & ~NonAscii).ToImmutableArray();
-            _otherEnvVarLetters = _otherEnvVars.Select(f => Letters(f.AsSpan()) & ~NonAscii).ToImmutableArray();
+            _fragmentLetters = _fragments.Select(f => Letters(f.AsSpan()) & Folded).ToImmutableArray();
+            _otherEnvVarLetters = _otherEnvVars.Select(f => Letters(f.AsSpan()) & Folded).ToImmutableArray();
             Key = Family + "|" + string.Join(",", _fragments) + "|" + string.Join(",", _envVars);
         }
 

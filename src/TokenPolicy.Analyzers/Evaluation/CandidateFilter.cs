@@ -37,8 +37,22 @@ namespace TokenPolicy.Analyzers.Evaluation
         private const ulong Digit = 1UL << 26;
 
         /// <summary>
-        /// Which ASCII letters (any case: bits 0 to 25), digits (bit 26) and non-ASCII characters (<see cref="NonAscii"/>)
-        /// <paramref name="text"/> has.
+        /// The bits of <see cref="Letters"/> that ignore case: the ASCII letters in any case (bits 0 to 25) and the digits
+        /// (bit 26). A word searched in any case is tested on these alone (<see cref="MayHold"/>).
+        /// </summary>
+        public const ulong Folded = (1UL << 27) - 1;
+
+        /// <summary>Bit of a text's <see cref="Letters"/> for an upper-case ASCII letter (<c>'A'</c> + n is bit 27 + n).</summary>
+        private const int UpperShift = 27;
+
+        /// <summary>Bits of a text's <see cref="Letters"/> for the punctuation of token prefixes: <c>_</c>, <c>-</c>, <c>.</c>, <c>:</c>.</summary>
+        private const ulong Underscore = 1UL << 53, Hyphen = 1UL << 54, Dot = 1UL << 55, Colon = 1UL << 56;
+
+        /// <summary>
+        /// Which ASCII letters (any case: bits 0 to 25; <see cref="Folded"/>), digits (bit 26), upper-case ASCII letters
+        /// (bits 27 to 52), the punctuation <c>_ - . :</c> (bits 53 to 56) and non-ASCII characters (<see cref="NonAscii"/>)
+        /// <paramref name="text"/> has. The case-sensitive bits let a family that matches exact prefixes
+        /// (<see cref="MayHoldExactly"/>) reject a text without reading it.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Core.HotPath.Optimized)]
         public static ulong Letters(ReadOnlySpan<char> text)
@@ -50,6 +64,10 @@ namespace TokenPolicy.Analyzers.Evaluation
                 if (letter < 26)
                 {
                     letters |= 1UL << (int)letter;
+                    if (c < 'a')
+                    {
+                        letters |= 1UL << (UpperShift + (int)letter);
+                    }
                 }
                 else if ((uint)(c - '0') < 10)
                 {
@@ -59,10 +77,48 @@ namespace TokenPolicy.Analyzers.Evaluation
                 {
                     letters |= NonAscii;
                 }
+                else
+                {
+                    letters |= c switch { '_' => Underscore, '-' => Hyphen, '.' => Dot, ':' => Colon, _ => 0UL };
+                }
             }
 
             return letters;
         }
+
+        /// <summary>Whether a text with <paramref name="letters"/> has an ASCII digit.</summary>
+        public static bool HasDigit(ulong letters) => (letters & Digit) != 0;
+
+        /// <summary>
+        /// The bits a text must have (<see cref="Letters"/>) to hold <paramref name="word"/> exactly (ordinally): each ASCII
+        /// letter in its case (a lower-case one by its folded bit, which either case sets), each digit and each of
+        /// <c>_ - . :</c>; other characters add nothing (the test stays one that a text holding the word always passes).
+        /// </summary>
+        public static ulong ExactBits(string word)
+        {
+            var bits = 0UL;
+            foreach (var c in word)
+            {
+                var letter = (uint)((c | 0x20) - 'a');
+                if (letter < 26)
+                {
+                    bits |= c < 'a' ? 1UL << (UpperShift + (int)letter) : 1UL << (int)letter;
+                }
+                else if ((uint)(c - '0') < 10)
+                {
+                    bits |= Digit;
+                }
+                else
+                {
+                    bits |= c switch { '_' => Underscore, '-' => Hyphen, '.' => Dot, ':' => Colon, _ => 0UL };
+                }
+            }
+
+            return bits;
+        }
+
+        /// <summary>Whether a text with <paramref name="letters"/> may hold a word whose <see cref="ExactBits"/> are <paramref name="word"/>.</summary>
+        public static bool MayHoldExactly(ulong letters, ulong word) => (letters & word) == word;
 
         /// <summary>
         /// Whether a text with <paramref name="letters"/> may hold <paramref name="word"/> in any case (OrdinalIgnoreCase):

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using TokenPolicy.Analyzers.Core;
 
@@ -111,6 +112,9 @@ namespace TokenPolicy.Analyzers.Evaluation
         private static readonly ImmutableArray<string> PlaceholderFragments = ImmutableArray.Create(
             "yourtoken", "yourapikey", "yourkey", "yoursecret", "changeme", "replaceme", "placeholder", "example",
             "dummy", "redacted", "notareal", "notreal", "xxxxx", "*****", "...", "\u2026");
+
+        /// <summary><c>eyJ</c> and every vendor prefix: what <see cref="StartsLikeToken"/> looks for at the start of a word.</summary>
+        internal static ImmutableArray<string> TokenStarts { get; } = ImmutableArray.Create("eyJ").AddRange(Prefixes.Select(p => p.Prefix));
 
         /// <summary>The first characters of <c>eyJ</c> and of every vendor prefix (ASCII).</summary>
         private static readonly bool[] PrefixStarts = CreatePrefixStarts();

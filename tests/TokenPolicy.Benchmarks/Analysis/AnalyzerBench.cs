@@ -13,7 +13,12 @@ namespace TokenPolicy.Benchmarks.Analysis;
 /// thread is stopped for a pause, so a pause that starts while an analyzer's callback runs counts in that analyzer's exec
 /// time; with a compilation's live heap a single pause takes 100-250 ms on 2 cores, the main source of exec-time noise).
 /// </summary>
-public sealed record Sample(double WallMs, double CpuMs, double ExecMs, long AllocatedBytes, double GcPauseMs = 0, int GcCount = 0);
+/// <remarks>
+/// <see cref="JitMethods"/> and <see cref="JitMs"/>: methods the JIT compiled during it, on any thread, and the time it spent
+/// (<see cref="System.Runtime.JitInfo"/>): the runtime re-compiling the compiler's own hot methods at its optimizing tier runs
+/// on a background thread, which on 2 cores takes a core from the compile or the analyzers for as long as it lasts.
+/// </remarks>
+public sealed record Sample(double WallMs, double CpuMs, double ExecMs, long AllocatedBytes, double GcPauseMs = 0, int GcCount = 0, long JitMethods = 0, double JitMs = 0);
 
 public sealed class ModeResults
 {
@@ -33,6 +38,9 @@ public sealed class ModeResults
     public int CompilerErrors { get; set; }
 
     public Dictionary<string, double> ExecMsByAnalyzer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each recorded repetition's exec time by analyzer (the mean above hides which repetition a spike was in).</summary>
+    public List<Dictionary<string, double>> ExecMsByAnalyzerPerRepetition { get; } = new();
 }
 
 public sealed record PerDocumentResults(
@@ -63,17 +71,19 @@ public sealed class AnalyzerBench
         Settle();
         var before = GC.GetTotalAllocatedBytes(true);
         var gc = GcNow();
+        var jit = JitNow();
         var cpu = CpuNow();
         var sw = Stopwatch.StartNew();
         var diagnostics = compilation.GetDiagnostics();
         sw.Stop();
         var (pauseMs, collections) = GcSince(gc);
+        var (jitMethods, jitMs) = JitSince(jit);
         var cpuMs = (CpuNow() - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
         into.CompilerErrors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (record)
         {
-            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, 0, allocated, pauseMs, collections));
+            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, 0, allocated, pauseMs, collections, jitMethods, jitMs));
         }
     }
 
@@ -95,16 +105,19 @@ public sealed class AnalyzerBench
             reportSuppressedDiagnostics: false);
         var before = GC.GetTotalAllocatedBytes(true);
         var gc = GcNow();
+        var jit = JitNow();
         var cpu = CpuNow();
         var sw = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
         sw.Stop();
         var (pauseMs, collections) = GcSince(gc);
+        var (jitMethods, jitMs) = JitSince(jit);
         var cpuMs = (CpuNow() - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
 
         var exec = TimeSpan.Zero;
+        var byAnalyzer = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var analyzer in set.Analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
@@ -113,7 +126,13 @@ public sealed class AnalyzerBench
             {
                 var key = analyzer is FloorAnalyzer floor ? $"FloorAnalyzer({floor.Mirrors})" : analyzer.GetType().Name;
                 into.ExecMsByAnalyzer[key] = into.ExecMsByAnalyzer.GetValueOrDefault(key) + telemetry.ExecutionTime.TotalMilliseconds;
+                byAnalyzer[key] = byAnalyzer.GetValueOrDefault(key) + Math.Round(telemetry.ExecutionTime.TotalMilliseconds, 2);
             }
+        }
+
+        if (record)
+        {
+            into.ExecMsByAnalyzerPerRepetition.Add(byAnalyzer);
         }
 
         into.AnalyzerExceptions = exceptions + diagnostics.Count(d => d.Id == "AD0001");
@@ -126,7 +145,7 @@ public sealed class AnalyzerBench
 
         if (record)
         {
-            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, exec.TotalMilliseconds, allocated, pauseMs, collections));
+            into.Samples.Add(new Sample(sw.Elapsed.TotalMilliseconds, cpuMs, exec.TotalMilliseconds, allocated, pauseMs, collections, jitMethods, jitMs));
         }
     }
 
@@ -238,6 +257,16 @@ public sealed class AnalyzerBench
 
     /// <summary>The process's garbage collection pause total and collection count so far.</summary>
     private static (TimeSpan Pause, int Count) GcNow() => (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+
+    /// <summary>Methods compiled by the JIT so far (every thread) and the time spent compiling them.</summary>
+    private static (long Methods, TimeSpan Time) JitNow()
+        => (System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false), System.Runtime.JitInfo.GetCompilationTime(currentThread: false));
+
+    private static (long Methods, double Ms) JitSince((long Methods, TimeSpan Time) start)
+    {
+        var now = JitNow();
+        return (now.Methods - start.Methods, (now.Time - start.Time).TotalMilliseconds);
+    }
 
     /// <summary>Pause milliseconds and collections (of any generation: each counts in gen 0's count) since <paramref name="start"/>.</summary>
     private static (double PauseMs, int Collections) GcSince((TimeSpan Pause, int Count) start)

@@ -221,6 +221,92 @@ public class CandidateLetterTests
     public void Letters_fold_case_and_mark_digits_and_other_characters()
     {
         var letters = TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters("aZ9\u00e9".AsSpan());
-        Assert.Equal((1UL << 0) | (1UL << 25) | (1UL << 26) | TokenPolicy.Analyzers.Evaluation.CandidateFilter.NonAscii, letters);
+        Assert.Equal((1UL << 0) | (1UL << 25) | (1UL << 26), letters & TokenPolicy.Analyzers.Evaluation.CandidateFilter.Folded);
+        Assert.Equal((1UL << 0) | (1UL << 25) | (1UL << 26) | (1UL << (27 + 25)) | TokenPolicy.Analyzers.Evaluation.CandidateFilter.NonAscii, letters);
+    }
+
+    [Fact]
+    public void Exact_bits_keep_case_and_the_punctuation_of_prefixes()
+    {
+        ulong L(string s) => TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(s.AsSpan());
+        ulong E(string s) => TokenPolicy.Analyzers.Evaluation.CandidateFilter.ExactBits(s);
+        bool Holds(string text, string word) => TokenPolicy.Analyzers.Evaluation.CandidateFilter.MayHoldExactly(L(text), E(word));
+        Assert.True(Holds("x eyJhbG", "eyJ"));
+        Assert.False(Holds("x eyjhbg", "eyJ"));
+        Assert.True(Holds("SG.abc", "SG."));
+        Assert.False(Holds("sg abc", "SG."));
+        Assert.False(Holds("sk live", "sk_live_"));
+        Assert.True(Holds("sk_live_", "sk_live_"));
+        Assert.True(Holds("dp.pt.1", "dp.pt."));
+        Assert.False(Holds("ya.", "ya29."));
+    }
+}
+
+/// <summary>
+/// TP0002's family rejects a piece without a digit from its letters alone when no token start can be in it: always the
+/// answer the reading of the text gives (<see cref="TokenLiteralCandidates.MayContain(ReadOnlySpan{char})"/>).
+/// </summary>
+public class TokenLiteralLetterTests
+{
+    private static readonly TokenLiteralCandidates Tokens = new(TokenPolicyOptions.Default);
+
+    public static TheoryData<string> Texts()
+    {
+        var data = new TheoryData<string>
+        {
+            "Not found", "application/json", "Authorization", "Bearer ", "Bearer {token}", "the token is here",
+            "repos/{0}/{1}/pages", "Task ask desk", "SG.", "sg.", "eyJ", "eyj", "x-eyJhbGciOi", "perm:", "perm-root",
+            "Bearer \\u0067hp_abc", "ATATT", "AtAtt", "AIza", "glc_", "dp.pt.", "hf_", "a\\tb", "\u00e9t\u00e9",
+        };
+        foreach (var start in TokenPolicy.Analyzers.Evaluation.TokenClassifier.TokenStarts)
+        {
+            data.Add(start);
+            data.Add("Bearer " + start);
+            data.Add("x" + start + "y");
+            data.Add(start.ToLowerInvariant());
+            data.Add(start.ToUpperInvariant());
+            data.Add(start.Substring(0, start.Length - 1));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_letter_test_gives_the_same_answer_as_reading_the_text(string text)
+        => Assert.Equal(Tokens.MayContain(text.AsSpan()), Tokens.MayContain(text.AsSpan(), TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(text.AsSpan())));
+
+    [Fact]
+    public void Generated_texts_get_the_same_answer_from_the_letter_test()
+    {
+        string[] pieces =
+        {
+            "Bearer ", "token ", "Basic ", "{0}", "{id}", ":", "-", "_", ".", "/", "\\", " ", "e", "y", "J", "S", "G", "A", "T",
+            "I", "K", "z", "sk", "gh", "p", "gl", "xo", "x", "pe", "rm", "sq", "u", "hf", "np", "m", "dp", "pt", "ya", "lin", "api",
+            "message", "Not found", "repos", "2", "29", "v1", "\u00e9",
+        };
+        var random = new Random(20261206);
+        var rejectedByLetters = 0;
+        for (var round = 0; round < 50_000; round++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var parts = random.Next(1, 8);
+            for (var i = 0; i < parts; i++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var text = builder.ToString();
+            var letters = TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(text.AsSpan());
+            var read = Tokens.MayContain(text.AsSpan());
+            Assert.True(read == Tokens.MayContain(text.AsSpan(), letters), text);
+            if (!TokenPolicy.Analyzers.Evaluation.CandidateFilter.HasDigit(letters) && !read)
+            {
+                rejectedByLetters++;
+            }
+        }
+
+        // The generator reaches both sides: texts the prefix starts rule out and texts that hold one.
+        Assert.True(rejectedByLetters > 1_000, $"only {rejectedByLetters} digit-free texts were rejected");
     }
 }
