@@ -459,7 +459,13 @@ namespace TokenPolicy.Analyzers.Evaluation
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<string> _members = new(StringComparer.Ordinal);
             private readonly HashSet<(SyntaxTree Tree, int Scope, string Name)> _scoped = new();
-            private readonly List<string> _pendingMembers = new();
+            private readonly List<(string Name, SyntaxTree? OnlyIn)> _pendingMembers = new();
+
+            /// <summary>
+            /// Where each tainted member name is looked for: null for every tree, else the trees whose private members of
+            /// that name were tainted (a private member of a type declared in one part is read in that part's tree only).
+            /// </summary>
+            private readonly Dictionary<string, HashSet<SyntaxTree>?> _memberScopes = new(StringComparer.Ordinal);
             private readonly List<(SyntaxTree Tree, SyntaxNode Scope, string Name)> _pendingScoped = new();
             private readonly Dictionary<SyntaxTree, int[]> _literalPositions = new();
             private readonly HashSet<SyntaxTree> _memberTrees = new();
@@ -511,57 +517,110 @@ namespace TokenPolicy.Analyzers.Evaluation
                 // Breadth first, in rounds; a tree's text is read once a round.
                 while ((_pendingMembers.Count > 0 || _pendingScoped.Count > 0) && !_saturated)
                 {
-                    var members = _pendingMembers.ToArray();
                     var scoped = _pendingScoped.ToArray();
-                    _pendingMembers.Clear();
                     _pendingScoped.Clear();
 
-                    // The round's member names: hashed once, looked for in one pass over each tree's text.
-                    var memberWords = new WordSet(members);
-                    var memberKeys = new string[members.Length];
-                    for (var i = 0; i < members.Length; i++)
+                    // The round's member names readable anywhere, and those readable in one tree (private members); a
+                    // name that is both this round is looked for everywhere.
+                    var everywhere = new List<string>();
+                    foreach (var (name, onlyIn) in _pendingMembers)
                     {
-                        memberKeys[i] = "taint-refs:" + members[i];
+                        if (onlyIn is null && !everywhere.Contains(name))
+                        {
+                            everywhere.Add(name);
+                        }
+                    }
+
+                    Dictionary<SyntaxTree, List<string>>? privateNames = null;
+                    foreach (var (name, onlyIn) in _pendingMembers)
+                    {
+                        if (onlyIn is not null && !everywhere.Contains(name))
+                        {
+                            privateNames ??= new Dictionary<SyntaxTree, List<string>>();
+                            if (!privateNames.TryGetValue(onlyIn, out var names))
+                            {
+                                privateNames.Add(onlyIn, names = new List<string>());
+                            }
+
+                            if (!names.Contains(name))
+                            {
+                                names.Add(name);
+                            }
+                        }
+                    }
+
+                    _pendingMembers.Clear();
+
+                    // The round's names readable anywhere: hashed once, looked for in one pass over each tree's text.
+                    var members = everywhere.ToArray();
+                    var memberWords = new WordSet(members);
+                    var memberKeys = KeysOf(members);
+
+                    // A tree's local, parameter and local function names of the round, grouped once.
+                    var localsByTree = new Dictionary<SyntaxTree, List<(SyntaxNode Scope, string Name)>>();
+                    foreach (var item in scoped)
+                    {
+                        if (!localsByTree.TryGetValue(item.Tree, out var list))
+                        {
+                            localsByTree.Add(item.Tree, list = new List<(SyntaxNode, string)>());
+                        }
+
+                        list.Add((item.Scope, item.Name));
                     }
 
                     foreach (var tree in _owner._compilation.SyntaxTrees)
                     {
-                        var local = new List<(SyntaxNode Scope, string Name)>();
-                        foreach (var item in scoped)
-                        {
-                            if (item.Tree == tree)
-                            {
-                                local.Add((item.Scope, item.Name));
-                            }
-                        }
+                        localsByTree.TryGetValue(tree, out var local);
+                        List<string>? privates = null;
+                        privateNames?.TryGetValue(tree, out privates);
 
                         var anyMember = members.Length > 0 && memberWords.MayOccurIn(tree, _cancellationToken);
-                        if (anyMember)
+                        if (anyMember || privates is not null)
                         {
-                            // Every round's names are looked for in every tree, so these are the trees any tainted member
-                            // name may occur in (Closure.MayCarryIn).
+                            // Every round's names are looked for in every tree they can be read in, so these are the trees
+                            // a tainted member name may occur in (Closure.MayCarryIn).
                             _memberTrees.Add(tree);
                         }
 
-                        if (!anyMember && local.Count == 0)
+                        if (!anyMember && privates is null && local is null)
                         {
                             continue;
+                        }
+
+                        // The names looked for in this tree: the round's names readable anywhere (when one may occur
+                        // here), then its private ones.
+                        var treeMembers = members;
+                        var treeKeys = memberKeys;
+                        var treeWords = memberWords;
+                        if (privates is not null)
+                        {
+                            var names = new List<string>(anyMember ? members : Array.Empty<string>());
+                            names.AddRange(privates);
+                            treeMembers = names.ToArray();
+                            treeKeys = KeysOf(treeMembers);
+                            treeWords = new WordSet(treeMembers);
+                        }
+                        else if (!anyMember)
+                        {
+                            treeMembers = Array.Empty<string>();
                         }
 
                         string? text = null;
                         SyntaxNode? root = null;
                         Dictionary<string, List<int>>? occurrences = null;
-                        for (var i = 0; anyMember && i < members.Length; i++)
+                        for (var i = 0; i < treeMembers.Length; i++)
                         {
-                            var name = members[i];
-                            Apply(Recorded(tree, memberKeys[i], () =>
+                            var name = treeMembers[i];
+                            Apply(Recorded(tree, treeKeys[i], () =>
                             {
                                 text ??= TreeText.Get(tree, _cancellationToken);
                                 root ??= tree.GetRoot(_cancellationToken);
-                                occurrences ??= Occurrences(tree, text, members, memberKeys, memberWords);
+                                occurrences ??= Occurrences(tree, text, treeMembers, treeKeys, treeWords);
                                 FollowPositions(root, occurrences.TryGetValue(name, out var positions) ? positions : NoPositions);
                             }));
                         }
+
+                        local ??= NoLocals;
 
                         foreach (var (scope, name) in local)
                         {
@@ -581,6 +640,20 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
 
                 return new Closure(literals, _literalPositions, _members, _memberTrees, _scoped, _saturated);
+            }
+
+            private static readonly List<(SyntaxNode Scope, string Name)> NoLocals = new();
+
+            /// <summary>The memo key of each name's readers in a tree.</summary>
+            private static string[] KeysOf(string[] members)
+            {
+                var keys = new string[members.Length];
+                for (var i = 0; i < members.Length; i++)
+                {
+                    keys[i] = "taint-refs:" + members[i];
+                }
+
+                return keys;
             }
 
             /// <summary>
@@ -610,11 +683,18 @@ namespace TokenPolicy.Analyzers.Evaluation
             /// <summary>What following a value found: a member name, or a local/parameter in its scope, that may hold a candidate.</summary>
             private readonly struct Taint
             {
-                public Taint(string name, SyntaxNode? declaration)
+                public Taint(string name, SyntaxNode? declaration, SyntaxTree? onlyIn = null)
                 {
                     Name = name;
                     Declaration = declaration;
+                    OnlyIn = onlyIn;
                 }
+
+                /// <summary>
+                /// For a member name: the one tree that can read it (a private member of a type declared in one part), or
+                /// null when any tree may.
+                /// </summary>
+                public SyntaxTree? OnlyIn { get; }
 
                 public string Name { get; }
 
@@ -671,9 +751,9 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     if (taint.Declaration is null)
                     {
-                        if (_members.Add(taint.Name))
+                        if (AddMember(taint.Name, taint.OnlyIn))
                         {
-                            _pendingMembers.Add(taint.Name);
+                            _pendingMembers.Add((taint.Name, taint.OnlyIn));
                             CheckBound();
                         }
                     }
@@ -685,13 +765,66 @@ namespace TokenPolicy.Analyzers.Evaluation
                 }
             }
 
+            /// <summary>
+            /// Records that <paramref name="name"/> is tainted, readable in <paramref name="onlyIn"/> alone (null: any tree).
+            /// True when that widens where the name is looked for (a new name, a new tree, or every tree now): the name's
+            /// readers there are then followed. The scopes only grow, so the closure is the same in any order.
+            /// </summary>
+            private bool AddMember(string name, SyntaxTree? onlyIn)
+            {
+                if (!_memberScopes.TryGetValue(name, out var trees))
+                {
+                    _members.Add(name);
+                    _memberScopes.Add(name, onlyIn is null ? null : new HashSet<SyntaxTree> { onlyIn });
+                    return true;
+                }
+
+                if (trees is null)
+                {
+                    return false;
+                }
+
+                if (onlyIn is null)
+                {
+                    _memberScopes[name] = null;
+                    return true;
+                }
+
+                return trees.Add(onlyIn);
+            }
+
             /// <summary>A field, property or method (by return) of that name may hold a candidate, unless its declared type (when known here) cannot hold a string.</summary>
-            private void TaintMember(string name, TypeSyntax? declaredType = null)
+            private void TaintMember(string name, TypeSyntax? declaredType = null, SyntaxTree? onlyIn = null)
             {
                 if (name.Length > 0 && (declaredType is null || SyntaxTypes.CanHoldString(declaredType)))
                 {
-                    _recording.Add(new Taint(name, null));
+                    _recording.Add(new Taint(name, null, onlyIn));
                 }
+            }
+
+            /// <summary>
+            /// The tree of <paramref name="member"/> when no other tree can read it: a private member (the <c>private</c>
+            /// modifier without <c>protected</c>, or no access modifier) of a class, struct or record that is not partial
+            /// (its whole body, nested types included, is in this tree). Null otherwise.
+            /// </summary>
+            internal static SyntaxTree? PrivateTree(MemberDeclarationSyntax member)
+            {
+                if (member.Parent is not TypeDeclarationSyntax type || type is InterfaceDeclarationSyntax || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return null;
+                }
+
+                var isPrivate = true;
+                foreach (var modifier in member.Modifiers)
+                {
+                    if (modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword))
+                    {
+                        isPrivate = false;
+                        break;
+                    }
+                }
+
+                return isPrivate ? member.SyntaxTree : null;
             }
 
             /// <summary>A local, parameter or local function of that name in its scope; skipped when its declared type cannot hold a string.</summary>
@@ -973,9 +1106,9 @@ namespace TokenPolicy.Analyzers.Evaluation
                 switch (declaration)
                 {
                     case VariableDeclaratorSyntax declarator:
-                        if (declarator.Parent?.Parent is BaseFieldDeclarationSyntax)
+                        if (declarator.Parent?.Parent is BaseFieldDeclarationSyntax field)
                         {
-                            TaintMember(declarator.Identifier.ValueText, (declarator.Parent as VariableDeclarationSyntax)?.Type);
+                            TaintMember(declarator.Identifier.ValueText, (declarator.Parent as VariableDeclarationSyntax)?.Type, field is FieldDeclarationSyntax ? PrivateTree(field) : null);
                         }
                         else
                         {
@@ -985,7 +1118,7 @@ namespace TokenPolicy.Analyzers.Evaluation
                         break;
 
                     case PropertyDeclarationSyntax property:
-                        TaintMember(property.Identifier.ValueText, property.Type);
+                        TaintMember(property.Identifier.ValueText, property.Type, property.ExplicitInterfaceSpecifier is null ? PrivateTree(property) : null);
                         break;
 
                     case ParameterSyntax parameter:

@@ -271,6 +271,71 @@ public class CandidateIndexTests
         Assert.True(index.MayCarry(compilation.GetSemanticModel(trees[2]).GetOperation(folded), default));
     }
 
+    [Theory]
+    [InlineData("readonly string", "", false)]
+    [InlineData("private static readonly string", "", false)]
+    [InlineData("const string", "", false)]
+    [InlineData("string Name { get; } =", "", false)]
+    [InlineData("internal static readonly string", "", true)]
+    [InlineData("protected readonly string", "", true)]
+    [InlineData("private protected readonly string", "", true)]
+    [InlineData("readonly string", "partial ", true)]
+    public void A_private_member_of_a_type_in_one_part_is_read_in_its_own_tree_only(string declaration, string partial, bool otherTreeMayRead)
+    {
+        // Another tree cannot read a private member of a type declared in one part: its name there is another member's.
+        var name = declaration.EndsWith('=') ? "Name" : "root";
+        var member = declaration.EndsWith('=') ? $"{declaration} \"{Sa}\";" : $"{declaration} {name} = \"{Sa}\";";
+        var (compilation, value) = Compile(
+            $$"""
+            {{partial}}class Holder
+            {
+                {{member}}
+                string M() => [|System.IO.Path.Combine({{name}}, "x")|];
+            }
+            """,
+            $$"""
+            class Other
+            {
+                public static string {{name}} = "/etc/app";
+                string N() => System.IO.Path.Combine({{name}}, "y");
+            }
+            """);
+        var index = Index(compilation, Paths);
+        var trees = compilation.SyntaxTrees.ToArray();
+        Assert.Contains(name, index.GetClosure(default).Members);
+        Assert.True(index.MayCarryIn(trees[0], default));
+        Assert.True(index.MayCarry(value, default), "the member's own reader");
+        Assert.Equal(otherTreeMayRead, index.MayCarryIn(trees[1], default));
+    }
+
+    [Fact]
+    public void A_name_tainted_as_private_and_as_visible_is_looked_for_everywhere()
+    {
+        // The same name tainted privately in one tree and as a visible member in another: every tree may read the latter.
+        var (compilation, _) = Compile(
+            $$"""
+            class Holder
+            {
+                readonly string root = "{{Sa}}";
+                string M() => [|System.IO.Path.Combine(root, "x")|];
+            }
+            """,
+            $$"""
+            public static class Shared
+            {
+                public static string root = "{{Sa}}";
+            }
+            """,
+            """
+            class Reader
+            {
+                string N() => System.IO.Path.Combine(Shared.root, "y");
+            }
+            """);
+        var index = Index(compilation, Paths);
+        Assert.True(index.MayCarryIn(compilation.SyntaxTrees.Last(), default));
+    }
+
     [Fact]
     public void A_tainted_indexer_may_be_read_in_any_tree()
     {
