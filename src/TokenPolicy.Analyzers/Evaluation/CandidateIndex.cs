@@ -19,7 +19,7 @@ namespace TokenPolicy.Analyzers.Evaluation
     /// <para>Work is proportional to the candidates, not to the code: literals are found by a text scan for quotes (no
     /// syntax walk), each candidate's flow is followed up its own syntax spine, and the readers of a tainted name are
     /// found by a text search for the name inside the scope that can see it (its member for a local or parameter, every
-    /// tree for a member).</para>
+    /// tree for a member, its own tree for a private member of a type declared in one part).</para>
     /// <para>The taint is an over-approximation by name: a name is tainted when a candidate may flow into it by
     /// initializer, assignment, return, string operation, collection element, loop or pattern; names are not resolved,
     /// so two members that share a name share their taint. The precise answer stays with the
