@@ -57,33 +57,41 @@ namespace TokenPolicy.Analyzers.Evaluation
         [System.Runtime.CompilerServices.MethodImpl(Core.HotPath.Optimized)]
         public static ulong Letters(ReadOnlySpan<char> text)
         {
+            // One table lookup per ASCII character (every quoted piece of every tree is read here once).
+            var table = AsciiBits;
             var letters = 0UL;
             foreach (var c in text)
+            {
+                letters |= c < 128 ? table[c] : NonAscii;
+            }
+
+            return letters;
+        }
+
+        /// <summary>What each ASCII character adds to <see cref="Letters"/>.</summary>
+        private static readonly ulong[] AsciiBits = CreateAsciiBits();
+
+        private static ulong[] CreateAsciiBits()
+        {
+            var bits = new ulong[128];
+            for (var c = (char)0; c < 128; c++)
             {
                 var letter = (uint)((c | 0x20) - 'a');
                 if (letter < 26)
                 {
-                    letters |= 1UL << (int)letter;
-                    if (c < 'a')
-                    {
-                        letters |= 1UL << (UpperShift + (int)letter);
-                    }
+                    bits[c] = (1UL << (int)letter) | (c < 'a' ? 1UL << (UpperShift + (int)letter) : 0UL);
                 }
                 else if ((uint)(c - '0') < 10)
                 {
-                    letters |= Digit;
-                }
-                else if (c >= 0x80)
-                {
-                    letters |= NonAscii;
+                    bits[c] = Digit;
                 }
                 else
                 {
-                    letters |= c switch { '_' => Underscore, '-' => Hyphen, '.' => Dot, ':' => Colon, _ => 0UL };
+                    bits[c] = c switch { '_' => Underscore, '-' => Hyphen, '.' => Dot, ':' => Colon, _ => 0UL };
                 }
             }
 
-            return letters;
+            return bits;
         }
 
         /// <summary>Whether a text with <paramref name="letters"/> has an ASCII digit.</summary>

@@ -226,6 +226,38 @@ public class CandidateLetterTests
     }
 
     [Fact]
+    public void Letters_of_every_character_follow_their_definition()
+    {
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            ulong expected = 0;
+            if (c is >= 'a' and <= 'z')
+            {
+                expected = 1UL << (c - 'a');
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                expected = (1UL << (c - 'A')) | (1UL << (27 + c - 'A'));
+            }
+            else if (c is >= '0' and <= '9')
+            {
+                expected = 1UL << 26;
+            }
+            else if (c >= 0x80)
+            {
+                expected = TokenPolicy.Analyzers.Evaluation.CandidateFilter.NonAscii;
+            }
+            else
+            {
+                expected = c switch { '_' => 1UL << 53, '-' => 1UL << 54, '.' => 1UL << 55, ':' => 1UL << 56, _ => 0UL };
+            }
+
+            Assert.True(expected == TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(new[] { c }), $"U+{i:X4}");
+        }
+    }
+
+    [Fact]
     public void Exact_bits_keep_case_and_the_punctuation_of_prefixes()
     {
         ulong L(string s) => TokenPolicy.Analyzers.Evaluation.CandidateFilter.Letters(s.AsSpan());
