@@ -220,16 +220,21 @@ var sequence = Enumerable.Range(0, modes.Count).ToArray();
 // Warm-up rounds (unmeasured): a fixed number, or (the default) until a round in which the JIT spent at most
 // BenchOptions.QuietJitMs on any thread, so that the measured repetitions do not share the 2 cores with the runtime's
 // background re-compilation of the compiler's hot methods.
+async Task RunRound(bool record)
+{
+    order.Shuffle(sequence);
+    foreach (var mode in sequence)
+    {
+        await modes[mode](record);
+    }
+}
+
 var warmupJitMs = new JsonArray();
 var warmupRounds = options.WarmupUntilQuiet ? BenchOptions.MaxWarmup : options.Warmup;
 for (var round = 0; round < warmupRounds; round++)
 {
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
-    order.Shuffle(sequence);
-    foreach (var mode in sequence)
-    {
-        await modes[mode](false);
-    }
+    await RunRound(record: false);
 
     var jitMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitBefore).TotalMilliseconds;
     warmupJitMs.Add(Math.Round(jitMs, 1));
@@ -250,11 +255,7 @@ report.Root["warmupJitMs"] = warmupJitMs;
 
 for (var rep = 0; rep < options.Reps; rep++)
 {
-    order.Shuffle(sequence);
-    foreach (var mode in sequence)
-    {
-        await modes[mode](true);
-    }
+    await RunRound(record: true);
 
     out_.WriteLine($"  rep {rep + 1}/{options.Reps}: compile {(compile.Samples.Count == 0 ? "-" : compile.Samples[^1].WallMs.ToString("F0", CultureInfo.InvariantCulture) + $" ms, jit {compile.Samples[^1].JitMethods} in {compile.Samples[^1].JitMs:F0}")} ms | ours {Last(oursRes)} | BannedApi {Last(bannedRes)} | floor {Last(floorRes)}{(baselineSet is null ? "" : " | baseline " + Last(baselineRes) + " | candidate " + Last(candidateRes))}");
 }

@@ -98,28 +98,18 @@ namespace TokenPolicy.Analyzers.Evaluation
         public static bool HasDigit(ulong letters) => (letters & Digit) != 0;
 
         /// <summary>
-        /// The bits a text must have (<see cref="Letters"/>) to hold <paramref name="word"/> exactly (ordinally): each ASCII
-        /// letter in its case (a lower-case one by its folded bit, which either case sets), each digit and each of
-        /// <c>_ - . :</c>; other characters add nothing (the test stays one that a text holding the word always passes).
+        /// The bits a text must have (<see cref="Letters"/>) to hold <paramref name="word"/> exactly (ordinally): the
+        /// <see cref="Letters"/> bits of each of its ASCII characters (a lower-case letter's folded bit, which either case
+        /// sets; an upper-case letter's own bit too); characters outside ASCII add nothing (the test stays one that a text
+        /// holding the word always passes).
         /// </summary>
         public static ulong ExactBits(string word)
         {
+            // A character's own bits (an upper-case letter's folded bit too, which a text with it always has as well).
             var bits = 0UL;
             foreach (var c in word)
             {
-                var letter = (uint)((c | 0x20) - 'a');
-                if (letter < 26)
-                {
-                    bits |= c < 'a' ? 1UL << (UpperShift + (int)letter) : 1UL << (int)letter;
-                }
-                else if ((uint)(c - '0') < 10)
-                {
-                    bits |= Digit;
-                }
-                else
-                {
-                    bits |= c switch { '_' => Underscore, '-' => Hyphen, '.' => Dot, ':' => Colon, _ => 0UL };
-                }
+                bits |= c < 128 ? AsciiBits[c] : 0UL;
             }
 
             return bits;

@@ -522,10 +522,10 @@ namespace TokenPolicy.Analyzers.Evaluation
 
                     // The round's member names readable anywhere, and those readable in one tree (private members); a
                     // name that is both this round is looked for everywhere.
-                    var everywhere = new List<string>();
+                    var everywhere = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var (name, onlyIn) in _pendingMembers)
                     {
-                        if (onlyIn is null && !everywhere.Contains(name))
+                        if (onlyIn is null)
                         {
                             everywhere.Add(name);
                         }
@@ -542,17 +542,16 @@ namespace TokenPolicy.Analyzers.Evaluation
                                 privateNames.Add(onlyIn, names = new List<string>());
                             }
 
-                            if (!names.Contains(name))
-                            {
-                                names.Add(name);
-                            }
+                            // Once per name and tree: AddMember answers true once for each.
+                            names.Add(name);
                         }
                     }
 
                     _pendingMembers.Clear();
 
                     // The round's names readable anywhere: hashed once, looked for in one pass over each tree's text.
-                    var members = everywhere.ToArray();
+                    var members = new string[everywhere.Count];
+                    everywhere.CopyTo(members);
                     var memberWords = new WordSet(members);
                     var memberKeys = KeysOf(members);
 
